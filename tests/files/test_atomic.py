@@ -1,0 +1,256 @@
+"""Saving is atomic: the old file survives any failure, whole; nothing is left behind."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.files.maps import every_field_map, minimal_map
+from tpmapper.files import MapFileError, atomic, dumps, load, save
+from tpmapper.files.atomic import STALE_AFTER_SECONDS, TEMP_SUFFIX, atomic_write
+
+
+def _old_file(tmp_path: Path) -> tuple[Path, bytes]:
+    path = tmp_path / "shop.tpmap"
+    old = dumps(every_field_map())
+    path.write_bytes(old)
+    return path, old
+
+
+def _temporaries(folder: Path) -> list[Path]:
+    return [p for p in folder.iterdir() if p.name.endswith(TEMP_SUFFIX)]
+
+
+def test_save_creates_the_file_and_leaves_nothing_else(tmp_path: Path) -> None:
+    path = tmp_path / "new.tpmap"
+    save(minimal_map(), path)
+    assert path.read_bytes() == dumps(minimal_map())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.tpmap"]
+
+
+def test_saving_over_a_file_replaces_it_whole(tmp_path: Path) -> None:
+    path, old = _old_file(tmp_path)
+    inode = path.stat().st_ino
+    save(minimal_map(), path)  # much shorter than the old file: no old tail may remain
+    assert len(dumps(minimal_map())) < len(old)
+    assert path.read_bytes() == dumps(minimal_map())
+    assert load(path) == minimal_map()
+    assert path.stat().st_ino != inode  # a new file was renamed into place
+    assert _temporaries(tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    ("function", "error"),
+    [
+        ("replace", OSError(errno.EXDEV, "Invalid cross-device link")),
+        ("fsync", OSError(errno.ENOSPC, "No space left on device")),
+        ("fsync", OSError(errno.EIO, "Input/output error")),
+        ("chmod", PermissionError(errno.EPERM, "Operation not permitted")),
+    ],
+    ids=["replace-fails", "fsync-disk-full", "fsync-io-error", "chmod-fails"],
+)
+def test_a_failed_save_keeps_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, function: str, error: OSError
+) -> None:
+    path, old = _old_file(tmp_path)
+    calls: list[object] = []
+
+    def fail(*args: object, **kwargs: object) -> None:
+        calls.append(args)
+        raise error
+
+    monkeypatch.setattr(atomic.os, function, fail)
+    with pytest.raises(MapFileError) as caught:
+        save(minimal_map(), path)
+    monkeypatch.undo()
+    assert calls, "the failing function was never called"
+    assert path.read_bytes() == old
+    assert _temporaries(tmp_path) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["shop.tpmap"]
+    message = str(caught.value)
+    assert message.startswith(f"{path}: cannot save: ")
+    assert error.strerror is not None
+    assert message.endswith(error.strerror.lower())
+
+
+def test_a_failed_first_save_leaves_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fail(*_args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(atomic.os, "replace", fail)
+    path = tmp_path / "new.tpmap"
+    with pytest.raises(MapFileError, match="no space left on device"):
+        save(minimal_map(), path)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_temporary_file_that_cannot_be_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, old = _old_file(tmp_path)
+
+    def fail(**_kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(atomic.tempfile, "mkstemp", fail)
+    with pytest.raises(MapFileError) as caught:
+        save(minimal_map(), path)
+    assert str(caught.value) == f"{path}: cannot save: permission denied"
+    assert path.read_bytes() == old
+
+
+def test_an_interrupt_keeps_the_old_file_and_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, old = _old_file(tmp_path)
+
+    def interrupt(*_args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(atomic.os, "replace", interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        save(minimal_map(), path)
+    assert path.read_bytes() == old
+    assert _temporaries(tmp_path) == []
+
+
+def test_the_data_is_fsynced_before_the_rename(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    events: list[str] = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(fd: int) -> None:
+        events.append("fsync")
+        real_fsync(fd)
+
+    def replace(source: str, target: object) -> None:
+        events.append("replace")
+        real_replace(source, target)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(atomic.os, "fsync", fsync)
+    monkeypatch.setattr(atomic.os, "replace", replace)
+    save(minimal_map(), tmp_path / "m.tpmap")
+    assert events[:2] == ["fsync", "replace"]
+
+
+def test_the_permissions_of_an_existing_file_are_kept(tmp_path: Path) -> None:
+    path, _old = _old_file(tmp_path)
+    path.chmod(0o640)
+    save(minimal_map(), path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    path.chmod(0o604)
+    save(every_field_map(), path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o604
+
+
+def test_a_new_file_gets_the_usual_permissions(tmp_path: Path) -> None:
+    old_umask = os.umask(0o027)
+    try:
+        save(minimal_map(), tmp_path / "new.tpmap")
+    finally:
+        os.umask(old_umask)
+    assert stat.S_IMODE((tmp_path / "new.tpmap").stat().st_mode) == 0o640  # not mkstemp's 0600
+
+
+@pytest.mark.parametrize("relative", [False, True], ids=["absolute-link", "relative-link"])
+def test_saving_through_a_symlink_keeps_the_link(tmp_path: Path, relative: bool) -> None:
+    real_folder = tmp_path / "real"
+    real_folder.mkdir()
+    real = real_folder / "shop.tpmap"
+    real.write_bytes(dumps(every_field_map()))
+    link = tmp_path / "shop-link.tpmap"
+    link.symlink_to(Path("real/shop.tpmap") if relative else real)
+    save(minimal_map(), link)
+    assert link.is_symlink()
+    assert link.resolve() == real.resolve()
+    assert real.read_bytes() == dumps(minimal_map())
+    assert load(link) == minimal_map()
+    assert _temporaries(tmp_path) == []
+    assert _temporaries(real_folder) == []
+
+
+def test_saving_into_a_missing_folder(tmp_path: Path) -> None:
+    path = tmp_path / "missing" / "shop.tpmap"
+    with pytest.raises(MapFileError) as caught:
+        save(minimal_map(), path)
+    assert str(caught.value) == (
+        f"{path}: cannot save: the folder {tmp_path / 'missing'} does not exist"
+    )
+    assert not (tmp_path / "missing").exists()
+
+
+def test_saving_onto_a_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "shop.tpmap"
+    folder.mkdir()
+    with pytest.raises(MapFileError) as caught:
+        save(minimal_map(), folder)
+    assert str(caught.value) == f"{folder}: is a folder, not a file"
+    assert folder.is_dir()
+    assert list(folder.iterdir()) == []
+
+
+def test_atomic_write_accepts_str_paths(tmp_path: Path) -> None:
+    atomic_write(str(tmp_path / "x.tpmap"), b"abc")
+    assert (tmp_path / "x.tpmap").read_bytes() == b"abc"
+
+
+def _temporary(folder: Path, map_name: str, tag: str, age_seconds: float) -> Path:
+    stray = folder / f".{map_name}.{tag}{TEMP_SUFFIX}"
+    stray.write_bytes(b"half a map")
+    moment = time.time() - age_seconds
+    os.utime(stray, (moment, moment))
+    return stray
+
+
+def test_stale_temporaries_are_removed_and_fresh_ones_kept(tmp_path: Path) -> None:
+    assert STALE_AFTER_SECONDS == 600
+    stale = _temporary(tmp_path, "shop.tpmap", "a1b2c3", 11 * 60)
+    very_stale = _temporary(tmp_path, "shop.tpmap", "zzz", 3 * 24 * 3600)
+    fresh = _temporary(tmp_path, "shop.tpmap", "d4e5f6", 9 * 60)
+    just_now = _temporary(tmp_path, "shop.tpmap", "g7h8", 0)
+    others = _temporary(tmp_path, "other.tpmap", "a1b2c3", 11 * 60)
+    not_ours = tmp_path / ".shop.tpmap.a1b2c3.tmp"
+    not_ours.write_bytes(b"someone else's")
+    os.utime(not_ours, (0, 0))
+    save(minimal_map(), tmp_path / "shop.tpmap")
+    assert not stale.exists()
+    assert not very_stale.exists()
+    assert fresh.exists()
+    assert just_now.exists()
+    assert others.exists()  # another map's save is none of ours
+    assert not_ours.exists()
+    assert (tmp_path / "shop.tpmap").read_bytes() == dumps(minimal_map())
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["plan [draft].tpmap", "a*b?.tpmap", "ümlaut 🚀.tpmap"],
+    ids=["brackets", "wildcards", "unicode"],
+)
+def test_stale_temporaries_of_names_with_glob_characters(tmp_path: Path, name: str) -> None:
+    stale = _temporary(tmp_path, name, "x1", 11 * 60)
+    fresh = _temporary(tmp_path, name, "x2", 60)
+    lookalike = _temporary(tmp_path, name.replace(".tpmap", "x.tpmap"), "x1", 11 * 60)
+    save(minimal_map(), tmp_path / name)
+    assert not stale.exists()
+    assert fresh.exists()
+    assert lookalike.exists()
+    assert load(tmp_path / name) == minimal_map()
+
+
+def test_a_stale_temporary_of_the_link_target_is_removed(tmp_path: Path) -> None:
+    real_folder = tmp_path / "real"
+    real_folder.mkdir()
+    stale = _temporary(real_folder, "shop.tpmap", "old", 11 * 60)
+    (tmp_path / "link.tpmap").symlink_to(real_folder / "shop.tpmap")
+    save(minimal_map(), tmp_path / "link.tpmap")
+    assert not stale.exists()
+    assert (real_folder / "shop.tpmap").read_bytes() == dumps(minimal_map())

@@ -1,0 +1,3 @@
+"""tpmapper: customer touchpoint mapping."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,96 @@
+"""Atomic file writes: the user's old file survives any failure, whole or not at all."""
+
+from __future__ import annotations
+
+import contextlib
+import glob
+import os
+import stat
+import tempfile
+import time
+from pathlib import Path
+
+from tpmapper.files.errors import MapFileError
+
+TEMP_SUFFIX = ".tpmapper-tmp"
+STALE_AFTER_SECONDS = 600
+
+
+def _temporaries_of(path: Path) -> list[Path]:
+    return list(path.parent.glob(f"{glob.escape(f'.{path.name}.')}*{TEMP_SUFFIX}"))
+
+
+def remove_stale_temporaries(path: Path) -> None:
+    """Delete temporary files an interrupted save of `path` left behind.
+
+    Only old ones: a fresh one may belong to a save still in progress elsewhere.
+    """
+    cutoff = time.time() - STALE_AFTER_SECONDS
+    for stray in _temporaries_of(path):
+        with contextlib.suppress(OSError):
+            if stray.stat().st_mtime < cutoff:
+                stray.unlink()
+
+
+def _describe(error: OSError) -> str:
+    return (error.strerror or str(error)).lower()
+
+
+def atomic_write(path: str | Path, data: bytes) -> None:
+    """Write `data` to `path` through a temporary file in the same folder, fsync, replace.
+
+    A symbolic link is followed, so the link keeps pointing at the saved file. The
+    permissions of an existing file are kept. Raises `MapFileError` on any failure,
+    after removing the temporary file; `path` is then untouched.
+    """
+    shown = Path(path)
+    target = shown.resolve() if shown.is_symlink() else shown
+    if target.is_dir():
+        raise MapFileError(shown, "is a folder, not a file")
+    folder = target.parent
+    if not folder.is_dir():
+        raise MapFileError(shown, f"cannot save: the folder {folder} does not exist")
+    remove_stale_temporaries(target)
+    try:
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=folder
+        )
+    except OSError as error:
+        raise MapFileError(shown, f"cannot save: {_describe(error)}") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, _mode_for(target))
+        os.replace(temporary, target)
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        if isinstance(error, OSError):
+            raise MapFileError(shown, f"cannot save: {_describe(error)}") from None
+        raise
+    _sync_folder(folder)
+
+
+def _mode_for(target: Path) -> int:
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); harmless where folders cannot be opened."""
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(handle)
+    except OSError:
+        pass
+    finally:
+        os.close(handle)

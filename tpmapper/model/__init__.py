@@ -1,0 +1,26 @@
+"""The journey model: plain Python and networkx, no Qt (enforced by a test)."""
+
+from tpmapper.model.elements import FieldError, Lane, Link, Persona, Phase, Touchpoint, new_id
+from tpmapper.model.journey import Action, Change, JourneyMap, Position, Target
+from tpmapper.model.vocabulary import Channel, Directness, LaneKind, Medium, Moment, Ownership
+
+__all__ = [
+    "Action",
+    "Change",
+    "Channel",
+    "Directness",
+    "FieldError",
+    "JourneyMap",
+    "Lane",
+    "LaneKind",
+    "Link",
+    "Medium",
+    "Moment",
+    "Ownership",
+    "Persona",
+    "Phase",
+    "Position",
+    "Target",
+    "Touchpoint",
+    "new_id",
+]
