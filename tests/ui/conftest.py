@@ -1,0 +1,83 @@
+"""Fixtures for GUI tests: a main window on a copy of the sample map, and real mouse drags."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, QPointF, QSettings, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication, QGraphicsView, QMessageBox
+
+from tpmapper.files.templates import sample_path
+from tpmapper.files.tpmap import load
+from tpmapper.ui.document import Document
+from tpmapper.ui.main_window import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_dialogs(monkeypatch):
+    """A modal dialog nobody answers would hang the suite: make it fail the test instead."""
+
+    def refuse(*args, **_kwargs):
+        texts = [a for a in args if isinstance(a, str)]
+        raise AssertionError(f"unexpected dialog: {texts}")
+
+    for name in ("question", "warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(refuse))
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, settings) -> Iterator[MainWindow]:
+    win = MainWindow(Document(load(sample_path("en"))), settings)
+    win.resize(1600, 1000)
+    win.show()
+    qtbot.waitExposed(win)
+    win.view.reset_zoom()
+    win.view.centerOn(win.view.map_scene().layout.bounds.width / 2, 400)
+    yield win
+    win.document.undo_stack.setClean()  # no "save changes?" prompt when the test ends
+    win.close()
+    win.deleteLater()
+
+
+def _send(view: QGraphicsView, kind: QEvent.Type, at: QPoint, button, buttons, modifiers) -> None:  # noqa: PLR0917
+    viewport = view.viewport()
+    event = QMouseEvent(
+        kind, QPointF(at), QPointF(viewport.mapToGlobal(at)), button, buttons, modifiers
+    )
+    QApplication.sendEvent(viewport, event)
+
+
+def drag(
+    view: QGraphicsView,
+    start: QPointF,
+    end: QPointF,
+    *,
+    modifiers=Qt.KeyboardModifier.NoModifier,
+    steps: int = 10,
+) -> None:
+    """Press at scene point `start`, move with the left button held, release at `end`.
+
+    pytest-qt's mouseMove sends no button state, so drags are driven here by hand.
+    """
+    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+    a, b = view.mapFromScene(start), view.mapFromScene(end)
+    _send(view, QEvent.Type.MouseButtonPress, a, left, left, modifiers)
+    for i in range(1, steps + 1):
+        point = a + (b - a) * (i / steps)
+        _send(view, QEvent.Type.MouseMove, point, none, left, modifiers)
+    _send(view, QEvent.Type.MouseButtonRelease, b, left, none, modifiers)
+
+
+def click(view: QGraphicsView, at: QPointF, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+    point = view.mapFromScene(at)
+    _send(view, QEvent.Type.MouseButtonPress, point, left, left, modifiers)
+    _send(view, QEvent.Type.MouseButtonRelease, point, left, none, modifiers)

@@ -1,0 +1,162 @@
+"""The canvas: cards mirror the map, drags become one undoable move, deletes undo."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, Qt
+
+from tests.ui.conftest import click, drag
+from tpmapper.files.tpmap import load
+
+
+def find(window, name: str) -> str:
+    return next(tp.id for tp in window.document.journey.touchpoints() if tp.name == name)
+
+
+def card_centre(window, touchpoint_id: str) -> QPointF:
+    rect = window.view.map_scene().layout.cards[touchpoint_id]
+    return QPointF(*rect.center)
+
+
+def cell_centre(window, phase: str, lane: str) -> QPointF:
+    layout = window.view.map_scene().layout
+    rect = layout.cell_rect(layout.phase_ids.index(phase), layout.lane_ids.index(lane))
+    return QPointF(*rect.center)
+
+
+def test_every_touchpoint_and_link_has_an_item(window):
+    scene = window.view.map_scene()
+    journey = window.document.journey
+    for tp in journey.touchpoints():
+        item = scene.card(tp.id)
+        rect = scene.layout.cards[tp.id]
+        assert (item.pos().x(), item.pos().y()) == (rect.x, rect.y)
+    for link in journey.links():
+        assert not scene.link_item(*link.key).shape().isEmpty()
+
+
+def test_dragging_a_card_to_another_cell_moves_it_and_undo_puts_it_back(window):
+    journey = window.document.journey
+    ads = find(window, "Ads")
+    before = journey.position(ads)
+    drag(window.view, card_centre(window, ads), cell_centre(window, "purchase", "paid"))
+    moved = journey.touchpoint(ads)
+    assert (moved.phase, moved.lane) == ("purchase", "paid")
+    assert window.document.is_modified
+    assert window.view.map_scene().card(ads).pos().x() > card_centre(window, ads).x() - 200
+    window.document.undo_stack.undo()
+    assert journey.position(ads) == before
+    assert not window.document.is_modified
+
+
+def test_dragging_a_selection_moves_all_cards_as_one_undo_step(window):
+    journey = window.document.journey
+    ads, influencers = find(window, "Ads"), find(window, "Influencers")
+    snapshot = journey.snapshot()
+    scene = window.view.map_scene()
+    scene.card(ads).setSelected(True)
+    scene.card(influencers).setSelected(True)
+    drag(window.view, card_centre(window, ads), cell_centre(window, "after", "paid"))
+    assert journey.cell("after", "paid") == (ads, influencers)
+    assert window.document.undo_stack.count() == 1
+    window.document.undo_stack.undo()
+    assert journey.snapshot() == snapshot
+
+
+def test_dropping_outside_the_grid_changes_nothing(window):
+    journey = window.document.journey
+    ads = find(window, "Ads")
+    snapshot = journey.snapshot()
+    drag(window.view, card_centre(window, ads), QPointF(-300, -300))
+    assert journey.snapshot() == snapshot
+    assert window.document.undo_stack.count() == 0
+    rect = window.view.map_scene().layout.cards[ads]
+    assert window.view.map_scene().card(ads).pos() == QPointF(rect.x, rect.y)
+
+
+def test_click_selects_and_ctrl_click_extends(window):
+    scene = window.view.map_scene()
+    ads, website = find(window, "Ads"), find(window, "Website")
+    click(window.view, card_centre(window, ads))
+    assert scene.selected_touchpoint_ids() == [ads]
+    click(window.view, card_centre(window, website), Qt.KeyboardModifier.ControlModifier)
+    assert set(scene.selected_touchpoint_ids()) == {ads, website}
+
+
+def test_delete_removes_cards_with_their_links_and_undo_restores(window):
+    journey = window.document.journey
+    cart = find(window, "Shopping cart")
+    snapshot = journey.snapshot()
+    window.view.map_scene().card(cart).setSelected(True)
+    window.delete_selection()
+    assert cart not in journey
+    assert all(cart not in link.key for link in journey.links())
+    window.document.undo_stack.undo()
+    assert journey.snapshot() == snapshot
+    assert window.view.map_scene().card(cart) is not None
+
+
+def test_title_marks_unsaved_changes(window):
+    assert window.windowTitle() == "Online shop: customer journey[*] — tpmapper"
+    assert not window.isWindowModified()
+    drag(
+        window.view, card_centre(window, find(window, "Ads")), cell_centre(window, "after", "paid")
+    )
+    assert window.isWindowModified()
+    window.document.undo_stack.undo()
+    assert not window.isWindowModified()
+
+
+def test_save_and_reopen_shows_the_same_map(window, tmp_path):
+    ads = find(window, "Ads")
+    drag(window.view, card_centre(window, ads), cell_centre(window, "purchase", "paid"))
+    target = tmp_path / "mine.tpmap"
+    assert window._save_to(target)
+    assert not window.document.is_modified
+    assert load(target) == window.document.journey
+    assert window.open_path(target)
+    assert window.document.journey.touchpoint(ads).phase == "purchase"
+    assert str(target.resolve()) == window.recent_files()[0]
+
+
+def test_zoom_steps_and_fit(window):
+    window.view.reset_zoom()
+    window.view.zoom_in()
+    assert abs(window.view.zoom - 1.2) < 1e-9
+    window.view.zoom_out()
+    window.view.zoom_out()
+    assert window.view.zoom < 1.0
+    window.view.fit()
+    bounds = window.view.map_scene().layout.bounds
+    visible = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+    assert visible.width() >= bounds.width - 1
+    assert "%" in window._zoom.text()
+
+
+def handle(window, touchpoint_id: str) -> QPointF:
+    rect = window.view.map_scene().layout.cards[touchpoint_id]
+    return QPointF(rect.right, rect.y + rect.height / 2)
+
+
+def test_dragging_from_a_handle_to_another_card_connects_them(window):
+    journey = window.document.journey
+    ads, cart = find(window, "Ads"), find(window, "Shopping cart")
+    assert not journey.has_link(ads, cart)
+    positions = journey.snapshot()[5]
+    drag(window.view, handle(window, ads), card_centre(window, cart))
+    assert journey.has_link(ads, cart)
+    assert journey.snapshot()[5] == positions  # the card did not move
+    assert window.document.undo_stack.count() == 1
+    assert window.view.map_scene().link_item(ads, cart) is not None
+    window.document.undo_stack.undo()
+    assert not journey.has_link(ads, cart)
+
+
+def test_a_link_dropped_on_empty_space_or_back_on_its_card_adds_nothing(window):
+    journey = window.document.journey
+    ads = find(window, "Ads")
+    links = journey.graph.number_of_edges()
+    drag(window.view, handle(window, ads), cell_centre(window, "after", "paid"))
+    drag(window.view, handle(window, ads), card_centre(window, ads))
+    assert journey.graph.number_of_edges() == links
+    assert window.document.undo_stack.count() == 0
+    assert all(type(i).__name__ != "QGraphicsPathItem" for i in window.view.map_scene().items())

@@ -1,0 +1,1 @@
+"""Paints maps onto any QPainter: the canvas, PNG, SVG and PDF share this code."""

@@ -1,0 +1,81 @@
+"""Paints a whole map (grid, headers, links, cards) onto a QPainter, for exports and previews.
+
+The canvas draws the same parts through its items, calling the same painters.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QPainter
+
+from tpmapper.model.journey import JourneyMap
+from tpmapper.render import painters
+from tpmapper.render.layout import MapLayout
+from tpmapper.render.painters import qrect
+
+
+def paint_grid(
+    painter: QPainter, journey: JourneyMap, layout: MapLayout, empty_hint: str = ""
+) -> None:
+    """Cells of every phase x lane, alternating by lane, with a hint in empty cells."""
+    for p_index, phase_id in enumerate(layout.phase_ids):
+        for l_index, lane_id in enumerate(layout.lane_ids):
+            empty = not journey.cell(phase_id, lane_id)
+            painters.paint_cell(
+                painter,
+                qrect(layout.cell_rect(p_index, l_index)),
+                l_index % 2 == 1,
+                empty,
+                empty_hint,
+            )
+
+
+def paint_phase_headers(painter: QPainter, journey: JourneyMap, layout: MapLayout) -> None:
+    for index, phase in enumerate(journey.phases):
+        count = len(journey.in_phase(phase.id))
+        painters.paint_phase_header(painter, qrect(layout.phase_header(index)), phase, count)
+
+
+def paint_lane_headers(painter: QPainter, journey: JourneyMap, layout: MapLayout) -> None:
+    for index, lane in enumerate(journey.lanes):
+        count = len(journey.in_lane(lane.id))
+        painters.paint_lane_header(painter, qrect(layout.lane_header(index)), lane, count)
+
+
+def paint_corner(painter: QPainter, layout: MapLayout) -> None:
+    m = layout.metrics
+    painter.fillRect(QRectF(0, 0, m.lane_header_width, m.phase_header_height), QColor("#ffffff"))
+
+
+def paint_headers(painter: QPainter, journey: JourneyMap, layout: MapLayout) -> None:
+    """Phase headers along the top, lane headers down the left, and the corner."""
+    paint_phase_headers(painter, journey, layout)
+    paint_lane_headers(painter, journey, layout)
+    paint_corner(painter, layout)
+
+
+def paint_links(
+    painter: QPainter, journey: JourneyMap, layout: MapLayout, detail: float = 1.0
+) -> None:
+    for link in journey.links():
+        path = painters.link_path(
+            qrect(layout.cards[link.source]), qrect(layout.cards[link.target])
+        )
+        painters.paint_link(painter, path, link.label, detail=detail)
+
+
+def paint_cards(
+    painter: QPainter, journey: JourneyMap, layout: MapLayout, detail: float = 1.0
+) -> None:
+    for touchpoint in journey.touchpoints():
+        painters.paint_card(painter, qrect(layout.cards[touchpoint.id]), touchpoint, detail=detail)
+
+
+def paint_map(
+    painter: QPainter, journey: JourneyMap, layout: MapLayout, detail: float = 1.0
+) -> None:
+    """Everything, back to front: grid, links, cards, headers."""
+    paint_grid(painter, journey, layout)
+    paint_links(painter, journey, layout, detail)
+    paint_cards(painter, journey, layout, detail)
+    paint_headers(painter, journey, layout)

@@ -1,0 +1,288 @@
+"""Draws the parts of a map with a QPainter: grid, headers, cards and links.
+
+Each function paints in scene coordinates and changes nothing but the painter (which it
+saves and restores), so a screen item and an exporter get identical pictures.
+`detail` is the painter's level of detail (1.0 at 100 % zoom); small values get a
+simplified drawing that stays readable and is cheap when thousands of cards are visible.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+)
+
+from tpmapper.model.elements import Lane, Phase, Touchpoint
+from tpmapper.model.vocabulary import Moment
+from tpmapper.render import style
+from tpmapper.render.layout import Rect
+
+SIMPLE_DETAIL = 0.45  # below this, cards are coloured blocks with a short name
+BLOCK_DETAIL = 0.2  # below this, cards are plain coloured blocks
+
+
+def qrect(rect: Rect) -> QRectF:
+    return QRectF(rect.x, rect.y, rect.width, rect.height)
+
+
+def _font(size: float, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPointSizeF(size)
+    font.setBold(bold)
+    return font
+
+
+def paint_phase_header(painter: QPainter, rect: QRectF, phase: Phase, count: int) -> None:
+    painter.save()
+    colour = QColor(phase.colour)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    painter.drawRect(rect)
+    text = QColor("#ffffff") if colour.lightnessF() < 0.62 else QColor(style.TEXT_COLOUR)
+    painter.setPen(text)
+    painter.setFont(_font(11, bold=True))
+    inner = rect.adjusted(12, 0, -12, 0)
+    label = f"{phase.name}  ·  {count}"
+    elided = QFontMetricsF(painter.font()).elidedText(
+        label, Qt.TextElideMode.ElideRight, inner.width()
+    )
+    painter.drawText(inner, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, elided)
+    painter.restore()
+
+
+def paint_lane_header(painter: QPainter, rect: QRectF, lane: Lane, count: int) -> None:
+    painter.save()
+    painter.setPen(QPen(QColor(style.GRID_LINE), 1))
+    painter.setBrush(QColor(style.LANE_HEADER_FILL))
+    painter.drawRect(rect)
+    painter.setPen(QColor(style.TEXT_COLOUR))
+    painter.setFont(_font(10.5, bold=True))
+    inner = rect.adjusted(12, 10, -10, -10)
+    painter.drawText(inner, Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap, lane.name)
+    painter.setPen(QColor(style.MUTED_TEXT))
+    painter.setFont(_font(9))
+    painter.drawText(inner, Qt.AlignmentFlag.AlignBottom, str(count))
+    painter.restore()
+
+
+def paint_cell(painter: QPainter, rect: QRectF, alternate: bool, empty: bool, hint: str) -> None:
+    painter.save()
+    painter.setPen(QPen(QColor(style.GRID_LINE), 1))
+    painter.setBrush(QColor(style.CELL_ALTERNATE_FILL if alternate else style.CELL_FILL))
+    painter.drawRect(rect)
+    if empty and hint:
+        painter.setPen(QColor(style.EMPTY_HINT))
+        painter.setFont(_font(9))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, hint)
+    painter.restore()
+
+
+def _stars(painter: QPainter, right: float, bottom: float, rating: int | None) -> None:
+    size, spacing = 9.0, 11.0
+    for i in range(5):
+        cx = right - (4 - i) * spacing - size / 2
+        cy = bottom - size / 2
+        points = [
+            QPointF(
+                cx
+                + math.cos(math.radians(-90 + k * 36)) * (size / 2 if k % 2 == 0 else size / 4.6),
+                cy
+                + math.sin(math.radians(-90 + k * 36)) * (size / 2 if k % 2 == 0 else size / 4.6),
+            )
+            for k in range(10)
+        ]
+        filled = rating is not None and i < rating
+        painter.setPen(QPen(QColor("#b08900" if filled else style.UNRATED_COLOUR), 0.8))
+        painter.setBrush(QColor("#f5b400") if filled else Qt.BrushStyle.NoBrush)
+        painter.drawPolygon(QPolygonF(points))
+
+
+def _moment_marker(painter: QPainter, rect: QRectF, moment: Moment) -> None:
+    centre = QPointF(rect.right() - 11, rect.top() + 11)
+    painter.setPen(Qt.PenStyle.NoPen)
+    if moment is Moment.PAIN_POINT:
+        painter.setBrush(QColor(style.PAIN_COLOUR))
+        triangle = QPolygonF(
+            [centre + QPointF(0, -7), centre + QPointF(7, 6), centre + QPointF(-7, 6)]
+        )
+        painter.drawPolygon(triangle)
+        mark = "!"
+    else:
+        painter.setBrush(QColor(style.POSITIVE_COLOUR))
+        painter.drawEllipse(centre, 7, 7)
+        mark = "+"
+    painter.setPen(QColor("#ffffff"))
+    painter.setFont(_font(7.5, bold=True))
+    painter.drawText(
+        QRectF(centre.x() - 7, centre.y() - 6, 14, 13), Qt.AlignmentFlag.AlignCenter, mark
+    )
+
+
+def _channel_badge(painter: QPainter, left: float, top: float, text: str) -> float:
+    """Draws the two-letter channel badge; returns where the text after it may start."""
+    badge = QRectF(left, top, 24, 16)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor("#e3e8ef"))
+    painter.drawRoundedRect(badge, 3, 3)
+    painter.setPen(QColor(style.MUTED_TEXT))
+    painter.setFont(_font(6.5, bold=True))
+    painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
+    return badge.right() + 6
+
+
+def _owner_pill(painter: QPainter, left: float, top: float, owner: str) -> None:
+    painter.setFont(_font(7.5))
+    metrics = QFontMetricsF(painter.font())
+    owner = metrics.elidedText(owner, Qt.TextElideMode.ElideRight, 84)
+    pill = QRectF(left, top, metrics.horizontalAdvance(owner) + 12, 14)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor("#e8eef7"))
+    painter.drawRoundedRect(pill, 7, 7)
+    painter.setPen(QColor("#35507a"))
+    painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, owner)
+
+
+def paint_card(
+    painter: QPainter,
+    rect: QRectF,
+    touchpoint: Touchpoint,
+    *,
+    detail: float = 1.0,
+    selected: bool = False,
+    hovered: bool = False,
+) -> None:
+    """A touchpoint card: rating stripe, name, channel badge, owner, stars, moment marker."""
+    painter.save()
+    rating = QColor(style.rating_colour(touchpoint.customer_rating))
+    if detail < BLOCK_DETAIL:
+        painter.setPen(QPen(QColor(style.SELECTION_COLOUR), 6) if selected else Qt.PenStyle.NoPen)
+        painter.setBrush(rating)
+        painter.drawRect(rect)
+        painter.restore()
+        return
+
+    border = QPen(QColor(style.CARD_BORDER), 1)
+    if selected:
+        border = QPen(QColor(style.SELECTION_COLOUR), 2.5)
+    elif hovered:
+        border = QPen(QColor(style.HOVER_COLOUR), 2)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setPen(border)
+    painter.setBrush(QColor(style.CARD_FILL))
+    painter.drawRoundedRect(rect, 6, 6)
+
+    stripe = QPainterPath()
+    stripe.addRoundedRect(QRectF(rect.left(), rect.top(), 7, rect.height()), 3, 3)
+    painter.fillPath(stripe, QBrush(rating))
+
+    text_left = rect.left() + 14
+    if detail < SIMPLE_DETAIL:
+        painter.setPen(QColor(style.TEXT_COLOUR))
+        painter.setFont(_font(13, bold=True))
+        painter.drawText(
+            QRectF(text_left, rect.top(), rect.width() - 20, rect.height()),
+            Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap,
+            touchpoint.name,
+        )
+        painter.restore()
+        return
+
+    badge_text = style.CHANNEL_BADGES.get(touchpoint.channel, "") if touchpoint.channel else ""
+    top = rect.top() + 8
+    name_left = _channel_badge(painter, text_left, top, badge_text) if badge_text else text_left
+    marker_room = 22 if touchpoint.moment else 8
+    painter.setPen(QColor(style.TEXT_COLOUR))
+    painter.setFont(_font(9, bold=True))
+    name_rect = QRectF(name_left, top - 1, rect.right() - marker_room - name_left, 32)
+    metrics = QFontMetricsF(painter.font())
+    name = touchpoint.name
+    if metrics.horizontalAdvance(name) > name_rect.width() * 2 - 8:
+        name = metrics.elidedText(name, Qt.TextElideMode.ElideRight, name_rect.width() * 2 - 16)
+    painter.drawText(name_rect, Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap, name)
+
+    if touchpoint.owner:
+        _owner_pill(painter, text_left, rect.bottom() - 20, touchpoint.owner)
+    _stars(painter, rect.right() - 8, rect.bottom() - 7, touchpoint.customer_rating)
+    if touchpoint.moment:
+        _moment_marker(painter, rect, touchpoint.moment)
+    painter.restore()
+
+
+def link_path(start: QRectF, end: QRectF) -> QPainterPath:
+    """The curve of a link from one card to another (a loop when both are the same card)."""
+    path = QPainterPath()
+    if start == end:
+        top = QPointF(start.center().x() + 20, start.top())
+        path.moveTo(top)
+        path.cubicTo(
+            top + QPointF(10, -34), top + QPointF(46, -34), QPointF(start.right(), start.top() + 16)
+        )
+        return path
+    sc, ec = start.center(), end.center()
+    dx, dy = ec.x() - sc.x(), ec.y() - sc.y()
+    if abs(dx) >= abs(dy):
+        a = QPointF(start.right() if dx > 0 else start.left(), sc.y())
+        b = QPointF(end.left() if dx > 0 else end.right(), ec.y())
+        bend = max(30.0, abs(b.x() - a.x()) / 2)
+        sign = 1 if dx > 0 else -1
+        c1, c2 = a + QPointF(sign * bend, 0), b - QPointF(sign * bend, 0)
+        if dx < 0:  # a step back in the journey: arc above the cards so it does not hide them
+            lift = QPointF(0, -max(40.0, abs(dx) / 4))
+            c1, c2 = c1 + lift, c2 + lift
+    else:
+        a = QPointF(sc.x(), start.bottom() if dy > 0 else start.top())
+        b = QPointF(ec.x(), end.top() if dy > 0 else end.bottom())
+        bend = max(24.0, abs(b.y() - a.y()) / 2)
+        sign = 1 if dy > 0 else -1
+        c1, c2 = a + QPointF(0, sign * bend), b - QPointF(0, sign * bend)
+    path.moveTo(a)
+    path.cubicTo(c1, c2, b)
+    return path
+
+
+def paint_link(
+    painter: QPainter,
+    path: QPainterPath,
+    label: str = "",
+    *,
+    selected: bool = False,
+    detail: float = 1.0,
+) -> None:
+    """A link's curve with an arrow head at its end and its label at its middle."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    colour = QColor(style.SELECTION_COLOUR if selected else style.LINK_COLOUR)
+    painter.setPen(QPen(colour, 2.6 if selected else 1.6))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawPath(path)
+    tip = path.pointAtPercent(1.0)
+    angle = math.radians(-path.angleAtPercent(0.98))
+    size = 9.0
+    left = tip - QPointF(math.cos(angle - 0.4) * size, math.sin(angle - 0.4) * size)
+    right = tip - QPointF(math.cos(angle + 0.4) * size, math.sin(angle + 0.4) * size)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    painter.drawPolygon(QPolygonF([tip, left, right]))
+    if label and detail >= SIMPLE_DETAIL:
+        middle = path.pointAtPercent(0.5)
+        painter.setFont(_font(7.5))
+        metrics = QFontMetricsF(painter.font())
+        text = metrics.elidedText(label, Qt.TextElideMode.ElideRight, 160)
+        box = QRectF(0, 0, metrics.horizontalAdvance(text) + 10, metrics.height() + 4)
+        box.moveCenter(middle)
+        painter.setBrush(QColor(255, 255, 255, 230))
+        painter.setPen(QPen(colour, 0.8))
+        painter.drawRoundedRect(box, 4, 4)
+        painter.setPen(QColor(style.TEXT_COLOUR))
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+    painter.restore()

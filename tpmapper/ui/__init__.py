@@ -1,0 +1,1 @@
+"""The Qt interface: main window, canvas, docks and dialogs."""

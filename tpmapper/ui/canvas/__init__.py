@@ -1,0 +1,1 @@
+"""The swimlane canvas: a QGraphicsScene mirroring the map, and the view around it."""

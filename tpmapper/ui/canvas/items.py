@@ -1,0 +1,159 @@
+"""Canvas items. They mirror the model and hold no state of their own: each paints the
+element it names (by id) through `tpmapper.render`, as the exporters do."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsSceneHoverEvent,
+    QGraphicsSceneMouseEvent,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from tpmapper.render import map_painter, painters
+from tpmapper.ui.canvas.new_link import NewLinkInteraction
+
+HANDLE_RADIUS = 7.0
+
+if TYPE_CHECKING:
+    from tpmapper.ui.canvas.scene import MapScene
+
+
+class GridItem(QGraphicsItem):
+    """The cells of the swimlane, behind everything."""
+
+    def __init__(self, map_scene: MapScene) -> None:
+        super().__init__()
+        self._scene = map_scene
+        self.setZValue(-100)
+
+    def boundingRect(self) -> QRectF:
+        return painters.qrect(self._scene.layout.bounds)
+
+    def refresh(self) -> None:
+        self.prepareGeometryChange()
+        self.update()
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        map_painter.paint_grid(
+            painter, self._scene.journey, self._scene.layout, self._scene.empty_hint
+        )
+
+
+class TouchpointItem(QGraphicsItem):
+    """A touchpoint's card. Its position comes from the layout; a drag is turned into a
+    move edit by the scene when the mouse is released."""
+
+    def __init__(self, map_scene: MapScene, touchpoint_id: str) -> None:
+        super().__init__()
+        self._scene = map_scene
+        self.touchpoint_id = touchpoint_id
+        self._hovered = False
+        self._linking: NewLinkInteraction | None = None
+        m = map_scene.layout.metrics
+        self._rect = QRectF(0, 0, m.card_width, m.card_height)
+        flags = QGraphicsItem.GraphicsItemFlag
+        self.setFlags(flags.ItemIsSelectable | flags.ItemIsMovable)
+        self.setAcceptHoverEvents(True)
+        self.setZValue(10)
+
+    def boundingRect(self) -> QRectF:
+        return self._rect.adjusted(-2, -2, HANDLE_RADIUS + 2, 2)
+
+    def handle_centre(self) -> QPointF:
+        """The link handle, on the middle of the card's right edge (item coordinates)."""
+        return QPointF(self._rect.right(), self._rect.center().y())
+
+    def _on_handle(self, point: QPointF) -> bool:
+        offset = point - self.handle_centre()
+        return offset.x() ** 2 + offset.y() ** 2 <= (HANDLE_RADIUS + 2) ** 2
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._on_handle(event.pos()):
+            self._linking = NewLinkInteraction(self._scene, self.touchpoint_id)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._linking is not None:
+            self._linking.move(event.scenePos())
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._linking is not None:
+            linking, self._linking = self._linking, None
+            linking.finish(event.scenePos())
+            return
+        super().mouseReleaseEvent(event)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRect(self._rect)
+        return path
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self._hovered = True
+        self.update()
+
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self._hovered = False
+        self.update()
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        detail = option.levelOfDetailFromTransform(painter.worldTransform())
+        touchpoint = self._scene.journey.touchpoint(self.touchpoint_id)
+        painters.paint_card(
+            painter,
+            self._rect,
+            touchpoint,
+            detail=detail,
+            selected=self.isSelected(),
+            hovered=self._hovered,
+        )
+
+
+class LinkItem(QGraphicsItem):
+    """A step from one card to another, drawn as an arrow."""
+
+    def __init__(self, map_scene: MapScene, source: str, target: str) -> None:
+        super().__init__()
+        self._scene = map_scene
+        self.key = (source, target)
+        self._path = QPainterPath()
+        self._shape = QPainterPath()
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setZValue(5)
+
+    def set_path(self, path: QPainterPath) -> None:
+        self.prepareGeometryChange()
+        self._path = path
+        stroker = QPainterPathStroker()
+        stroker.setWidth(10)
+        self._shape = stroker.createStroke(path)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._path.boundingRect().adjusted(-90, -14, 90, 14)
+
+    def shape(self) -> QPainterPath:
+        return self._shape
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        link = self._scene.journey.link(*self.key)
+        detail = option.levelOfDetailFromTransform(painter.worldTransform())
+        painters.paint_link(
+            painter, self._path, link.label, selected=self.isSelected(), detail=detail
+        )

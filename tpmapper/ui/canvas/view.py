@@ -1,0 +1,191 @@
+"""The canvas view: zoom around the cursor, pan, fit, and headers pinned while panning."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QGraphicsView, QWidget
+
+from tpmapper.model.elements import FieldError
+from tpmapper.render import map_painter
+from tpmapper.render.painters import qrect
+from tpmapper.ui.canvas.name_editor import NameEditor
+from tpmapper.ui.canvas.scene import MapScene
+from tpmapper.ui.palette import read_palette_mime
+
+MIN_ZOOM, MAX_ZOOM = 0.05, 4.0
+ZOOM_STEP = 1.2
+
+
+class MapView(QGraphicsView):
+    zoom_changed = Signal(float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setBackgroundBrush(Qt.GlobalColor.white)
+        self._pan_from: QPointF | None = None
+        self._space_held = False
+        self.name_editor: NameEditor | None = None
+        self.setAcceptDrops(True)
+
+    def setScene(self, scene: MapScene) -> None:
+        super().setScene(scene)
+        scene.rename_requested.connect(self.edit_name)
+
+    def map_scene(self) -> MapScene:
+        scene = self.scene()
+        assert isinstance(scene, MapScene)
+        return scene
+
+    # ------------------------------------------------------------------ zoom
+    @property
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def set_zoom(self, zoom: float) -> None:
+        zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
+        factor = zoom / self.zoom
+        if abs(factor - 1) > 1e-9:
+            self.scale(factor, factor)
+            self.zoom_changed.emit(self.zoom)
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self.zoom * ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self.zoom / ZOOM_STEP)
+
+    def reset_zoom(self) -> None:
+        self.set_zoom(1.0)
+
+    def fit(self) -> None:
+        bounds = qrect(self.map_scene().layout.bounds)
+        self.fitInView(bounds.adjusted(-20, -20, 20, 20), Qt.AspectRatioMode.KeepAspectRatio)
+        if self.zoom > 1.0:
+            self.set_zoom(1.0)
+        self.zoom_changed.emit(self.zoom)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() / 120
+            if steps:
+                self.set_zoom(self.zoom * ZOOM_STEP**steps)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    # ------------------------------------------------------------------ panning
+    def _panning(self, event: QMouseEvent) -> bool:
+        return event.button() == Qt.MouseButton.MiddleButton or (
+            self._space_held and event.button() == Qt.MouseButton.LeftButton
+        )
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self._panning(event):
+            self._pan_from = event.position()
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None:
+            delta = event.position() - self._pan_from
+            self._pan_from = event.position()
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - int(delta.x()))
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - int(delta.y()))
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None:
+            self._pan_from = None
+            self.viewport().unsetCursor()
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space_held = True
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            return
+        super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space_held = False
+            self.viewport().unsetCursor()
+            return
+        super().keyReleaseEvent(event)
+
+    # ------------------------------------------------------------------ palette drops
+    def _cell_under(self, event: QDragMoveEvent | QDropEvent) -> QPointF | None:
+        point = self.mapToScene(event.position().toPoint())
+        return point if self.map_scene().layout.cell_at(point.x(), point.y()) else None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if read_palette_mime(event.mimeData()) is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if read_palette_mime(event.mimeData()) is not None and self._cell_under(event) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        payload = read_palette_mime(event.mimeData())
+        point = self._cell_under(event)
+        if payload is None or point is None:
+            event.ignore()
+            return
+        try:
+            self.map_scene().add_touchpoint_at(point, *payload)
+        except (FieldError, ValueError):
+            event.ignore()  # a drag from elsewhere carrying values a touchpoint cannot hold
+            return
+        event.acceptProposedAction()
+        self.setFocus()
+
+    # ------------------------------------------------------------------ renaming in place
+    def edit_name(self, touchpoint_id: str) -> None:
+        scene = self.map_scene()
+        card = qrect(scene.layout.cards[touchpoint_id])
+        area = self.mapFromScene(card).boundingRect()
+        area.setHeight(min(area.height(), 30))
+        name = scene.journey.touchpoint(touchpoint_id).name
+        self.name_editor = NameEditor(
+            self.viewport(), name, area, lambda text: scene.rename(touchpoint_id, text)
+        )
+
+    # ------------------------------------------------------------------ pinned headers
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+        """Phase headers stick to the top and lane headers to the left of the window."""
+        scene = self.map_scene()
+        top_left = self.mapToScene(0, 0)
+        painter.save()
+        painter.translate(0, max(0.0, top_left.y()))
+        map_painter.paint_phase_headers(painter, scene.journey, scene.layout)
+        painter.restore()
+        painter.save()
+        painter.translate(max(0.0, top_left.x()), 0)
+        map_painter.paint_lane_headers(painter, scene.journey, scene.layout)
+        painter.translate(0, max(0.0, top_left.y()))
+        map_painter.paint_corner(painter, scene.layout)
+        painter.restore()

@@ -1,0 +1,325 @@
+"""The main window: one open map, its canvas, menus, status bar and unsaved-changes guard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QWidget,
+)
+
+from tpmapper.files.errors import MapFileError
+from tpmapper.files.templates import load_template, templates
+from tpmapper.i18n import preferred_language
+from tpmapper.model.edits import CompositeEdit, Edit, RemoveLink, RemoveTouchpoint
+from tpmapper.ui.canvas.items import LinkItem, TouchpointItem
+from tpmapper.ui.canvas.scene import MapScene
+from tpmapper.ui.canvas.view import MapView
+from tpmapper.ui.document import Document
+from tpmapper.ui.inspector import Inspector
+from tpmapper.ui.palette import PaletteWidget
+
+MAX_RECENT = 10
+FILE_FILTER = "tpmapper maps (*.tpmap)"
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self, document: Document, settings: QSettings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.document: Document
+        self.scene: MapScene | None = None
+        self.view = MapView(self)
+        self.setCentralWidget(self.view)
+        self._counts = QLabel(self)
+        self._zoom = QLabel(self)
+        self.statusBar().addWidget(self._counts, 1)
+        self.statusBar().addPermanentWidget(self._zoom)
+        self.palette = PaletteWidget(preferred_language(), self)
+        self.palette_dock = self._dock(
+            self.tr("Palette"), "palette", self.palette, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        self.inspector = Inspector(self)
+        self.inspector_dock = self._dock(
+            self.tr("Inspector"), "inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self._build_actions()
+        self._build_menus()
+        self.view.zoom_changed.connect(self._update_status)
+        self.set_document(document)
+        self._restore_layout()
+
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)  # saveState() needs it to restore the layout
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    # ------------------------------------------------------------------ document
+    def set_document(self, document: Document) -> None:
+        old_document, old_scene = getattr(self, "document", None), self.scene
+        document.setParent(self)
+        self.document = document
+        self.scene = MapScene(document, self)
+        self.view.setScene(self.scene)
+        document.modified_changed.connect(self.setWindowModified)
+        document.edited.connect(self._update_status)
+        document.path_changed.connect(lambda _p: self._update_title())
+        document.edited.connect(self._update_title)
+        self.scene.selectionChanged.connect(self._update_actions)
+        self.scene.selectionChanged.connect(self._show_selection)
+        self.inspector.set_document(document)
+        stack = document.undo_stack
+        self._undo.setEnabled(stack.canUndo())
+        self._redo.setEnabled(stack.canRedo())
+        stack.canUndoChanged.connect(self._undo.setEnabled)
+        stack.canRedoChanged.connect(self._redo.setEnabled)
+        self._undo.triggered.disconnect()
+        self._redo.triggered.disconnect()
+        self._undo.triggered.connect(stack.undo)
+        self._redo.triggered.connect(stack.redo)
+        if old_document is not None:
+            old_document.close()
+            old_document.deleteLater()
+        if old_scene is not None:
+            old_scene.deleteLater()
+        self.setWindowModified(False)
+        self._update_title()
+        self._update_status()
+        self._update_actions()
+        if document.path is not None:
+            self._remember_recent(document.path)
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.document.display_name}[*] — tpmapper")
+
+    def _update_status(self) -> None:
+        journey = self.document.journey
+        self._counts.setText(
+            self.tr("%1 touchpoints · %2 links · %3 phases · %4 lanes")
+            .replace("%1", str(len(journey)))
+            .replace("%2", str(journey.graph.number_of_edges()))
+            .replace("%3", str(len(journey.phases)))
+            .replace("%4", str(len(journey.lanes)))
+        )
+        self._zoom.setText(f"{round(self.view.zoom * 100)} %")
+
+    def _show_selection(self) -> None:
+        self.inspector.show_touchpoints(self.scene.selected_touchpoint_ids())
+
+    def _update_actions(self) -> None:
+        self._delete.setEnabled(bool(self.scene.selectedItems()))
+
+    # ------------------------------------------------------------------ actions
+    def _action(
+        self,
+        text: str,
+        slot,
+        shortcut: QKeySequence.StandardKey | str | None = None,
+        fallback: str | None = None,
+    ) -> QAction:
+        """An action with the platform's standard shortcuts, or `fallback` where it has none."""
+        action = QAction(text, self)
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            bindings = QKeySequence.keyBindings(shortcut)
+            action.setShortcuts(bindings if bindings or not fallback else [QKeySequence(fallback)])
+        elif shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        key = QKeySequence.StandardKey
+        self._new = self._action(self.tr("&New from Template…"), self.new_from_template, key.New)
+        self._open = self._action(self.tr("&Open…"), self.open_dialog, key.Open)
+        self._save = self._action(self.tr("&Save"), self.save, key.Save)
+        self._save_as = self._action(self.tr("Save &As…"), self.save_as, key.SaveAs)
+        self._close = self._action(self.tr("&Close"), self.close, key.Close)
+        self._quit = self._action(self.tr("&Quit"), self.close, key.Quit, "Ctrl+Q")
+        self._undo = self._action(self.tr("&Undo"), lambda: None, key.Undo)
+        self._redo = self._action(self.tr("&Redo"), lambda: None, key.Redo)
+        self._delete = self._action(self.tr("&Delete"), self.delete_selection, key.Delete)
+        self._select_all = self._action(self.tr("Select &All"), self.select_all, key.SelectAll)
+        self._zoom_in = self._action(self.tr("Zoom &In"), self.view.zoom_in, key.ZoomIn)
+        self._zoom_out = self._action(self.tr("Zoom &Out"), self.view.zoom_out, key.ZoomOut)
+        self._zoom_reset = self._action(self.tr("&Actual Size"), self.view.reset_zoom, "Ctrl+0")
+        self._fit = self._action(self.tr("&Fit to Window"), self.view.fit, "Ctrl+9")
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addActions([self._new, self._open])
+        self._recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
+        self._recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        file_menu.addActions([self._save, self._save_as])
+        file_menu.addSeparator()
+        file_menu.addActions([self._close, self._quit])
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addActions([self._undo, self._redo])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self._delete, self._select_all])
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addActions([self._zoom_in, self._zoom_out, self._zoom_reset, self._fit])
+        view_menu.addSeparator()
+        view_menu.addAction(self.palette_dock.toggleViewAction())
+        view_menu.addAction(self.inspector_dock.toggleViewAction())
+
+    # ------------------------------------------------------------------ edits
+    def push(self, edit: Edit, text: str) -> bool:
+        """Push an edit; a refused one is explained to the user and changes nothing."""
+        try:
+            self.document.push(edit, text)
+        except (ValueError, KeyError) as error:
+            QMessageBox.warning(self, self.tr("Not possible"), str(error))
+            return False
+        return True
+
+    def delete_selection(self) -> None:
+        selected = self.scene.selectedItems()
+        cards = [i.touchpoint_id for i in selected if isinstance(i, TouchpointItem)]
+        links = [i.key for i in selected if isinstance(i, LinkItem)]
+        links = [k for k in links if k[0] not in cards and k[1] not in cards]
+        if not cards and not links:
+            return
+        edit = CompositeEdit(
+            [*(RemoveLink(*k) for k in links), *(RemoveTouchpoint(t) for t in cards)]
+        )
+        self.push(edit, self.tr("Delete %n item(s)", "", len(cards) + len(links)))
+
+    def select_all(self) -> None:
+        for item in self.scene.items():
+            if isinstance(item, TouchpointItem):
+                item.setSelected(True)
+
+    # ------------------------------------------------------------------ files
+    def _may_discard(self) -> bool:
+        """Ask before unsaved changes would be lost; True when it is fine to go on."""
+        if not self.document.is_modified:
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("Save the changes to “%1” before closing?").replace(
+                "%1", self.document.display_name
+            ),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def open_path(self, path: Path) -> bool:
+        if not self._may_discard():
+            return False
+        try:
+            document = Document.open(path)
+        except MapFileError as error:
+            QMessageBox.warning(self, self.tr("Cannot open the map"), str(error))
+            return False
+        self.set_document(document)
+        self.view.fit()
+        return True
+
+    def open_dialog(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open Map"), self._last_folder(), FILE_FILTER
+        )
+        if name:
+            self.open_path(Path(name))
+
+    def new_from_template(self) -> None:
+        if not self._may_discard():
+            return
+        language = preferred_language()
+        choices = templates(language)
+        titles = [t.title for t in choices]
+        title, ok = QInputDialog.getItem(
+            self, self.tr("New Map"), self.tr("Template:"), titles, 0, False
+        )
+        if not ok:
+            return
+        chosen = choices[titles.index(title)]
+        self.set_document(Document(load_template(chosen.name, language)))
+        self.document.undo_stack.resetClean()
+
+    def save(self) -> bool:
+        if self.document.path is None:
+            return self.save_as()
+        return self._save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        suggested = str(Path(self._last_folder()) / f"{self.document.display_name}.tpmap")
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save Map As"), suggested, FILE_FILTER)
+        if not name:
+            return False
+        path = Path(name)
+        if path.suffix.lower() != ".tpmap":
+            path = path.with_name(path.name + ".tpmap")
+        return self._save_to(path)
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            self.document.save(path)
+        except MapFileError as error:
+            QMessageBox.critical(self, self.tr("Cannot save the map"), str(error))
+            return False
+        self._remember_recent(path)
+        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 4000)
+        return True
+
+    # ------------------------------------------------------------------ settings
+    def _last_folder(self) -> str:
+        recent = self.recent_files()
+        return str(Path(recent[0]).parent) if recent else str(Path.home())
+
+    def recent_files(self) -> list[str]:
+        value = self.settings.value("recent_files", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in value or []]
+
+    def _remember_recent(self, path: Path) -> None:
+        entry = str(Path(path).resolve())
+        recent = [entry, *(r for r in self.recent_files() if r != entry)][:MAX_RECENT]
+        self.settings.setValue("recent_files", recent)
+
+    def _fill_recent_menu(self) -> None:
+        self._recent_menu.clear()
+        for entry in self.recent_files():
+            action = self._recent_menu.addAction(entry)
+            action.triggered.connect(lambda _checked=False, p=entry: self.open_path(Path(p)))
+        self._recent_menu.setEnabled(bool(self.recent_files()))
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        state = self.settings.value("window/state")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._may_discard():
+            event.ignore()
+            return
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        event.accept()
