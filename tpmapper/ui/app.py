@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tpmapper import __version__
@@ -13,6 +14,7 @@ from tpmapper.files.errors import MapFileError
 from tpmapper.files.templates import sample_path
 from tpmapper.files.tpmap import load
 from tpmapper.i18n import preferred_language
+from tpmapper.resources import icon_path
 from tpmapper.ui.document import Document
 from tpmapper.ui.main_window import MainWindow
 
@@ -24,6 +26,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName("tpmapper")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(icon_path("tpmapper.svg"))))
     return app  # type: ignore[return-value]
 
 
