@@ -36,11 +36,12 @@ def settings(tmp_path: Path) -> QSettings:
 @pytest.fixture
 def window(qtbot, settings) -> Iterator[MainWindow]:
     win = MainWindow(Document(load(sample_path("en"))), settings)
-    win.resize(1600, 1000)
+    win.resize(2200, 1100)  # the whole sample map is visible beside both docks
     win.show()
     qtbot.waitExposed(win)
     win.view.reset_zoom()
-    win.view.centerOn(win.view.map_scene().layout.bounds.width / 2, 400)
+    viewport = win.view.viewport().rect()
+    win.view.centerOn(viewport.width() / 2, viewport.height() / 2)  # map's corner at top left
     yield win
     win.document.undo_stack.setClean()  # no "save changes?" prompt when the test ends
     win.close()

@@ -13,17 +13,22 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QUndoView,
     QWidget,
 )
 
 from tpmapper.files.errors import MapFileError
 from tpmapper.files.templates import load_template, templates
 from tpmapper.i18n import preferred_language
+from tpmapper.model import transfer
 from tpmapper.model.edits import CompositeEdit, Edit, RemoveLink, RemoveTouchpoint
+from tpmapper.ui import clipboard
+from tpmapper.ui.axes_dialog import AxesDialog
 from tpmapper.ui.canvas.items import LinkItem, TouchpointItem
 from tpmapper.ui.canvas.scene import MapScene
 from tpmapper.ui.canvas.view import MapView
 from tpmapper.ui.document import Document
+from tpmapper.ui.find_bar import FindBar
 from tpmapper.ui.inspector import Inspector
 from tpmapper.ui.palette import PaletteWidget
 
@@ -53,6 +58,14 @@ class MainWindow(QMainWindow):
         self.inspector_dock = self._dock(
             self.tr("Inspector"), "inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea
         )
+        self.history = QUndoView(self)
+        self.history.setEmptyLabel(self.tr("<opened>"))
+        self.history_dock = self._dock(
+            self.tr("Undo History"), "history", self.history, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.history_dock.hide()
+        self.find_bar = FindBar(self)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.find_bar)
         self._build_actions()
         self._build_menus()
         self.view.zoom_changed.connect(self._update_status)
@@ -80,6 +93,7 @@ class MainWindow(QMainWindow):
         self.scene.selectionChanged.connect(self._update_actions)
         self.scene.selectionChanged.connect(self._show_selection)
         self.inspector.set_document(document)
+        self.history.setStack(document.undo_stack)
         stack = document.undo_stack
         self._undo.setEnabled(stack.canUndo())
         self._redo.setEnabled(stack.canRedo())
@@ -120,6 +134,9 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         self._delete.setEnabled(bool(self.scene.selectedItems()))
+        has_cards = bool(self.scene.selected_touchpoint_ids())
+        for action in (self._cut, self._copy, self._duplicate):
+            action.setEnabled(has_cards)
 
     # ------------------------------------------------------------------ actions
     def _action(
@@ -150,11 +167,18 @@ class MainWindow(QMainWindow):
         self._quit = self._action(self.tr("&Quit"), self.close, key.Quit, "Ctrl+Q")
         self._undo = self._action(self.tr("&Undo"), lambda: None, key.Undo)
         self._redo = self._action(self.tr("&Redo"), lambda: None, key.Redo)
+        self._cut = self._action(self.tr("Cu&t"), self.cut, key.Cut)
+        self._copy = self._action(self.tr("&Copy"), self.copy, key.Copy)
+        self._paste = self._action(self.tr("&Paste"), self.paste, key.Paste)
+        self._duplicate = self._action(self.tr("D&uplicate"), self.duplicate, "Ctrl+D")
         self._delete = self._action(self.tr("&Delete"), self.delete_selection, key.Delete)
         self._select_all = self._action(self.tr("Select &All"), self.select_all, key.SelectAll)
+        self._find = self._action(self.tr("&Find…"), self.find_bar.start, key.Find)
         self._zoom_in = self._action(self.tr("Zoom &In"), self.view.zoom_in, key.ZoomIn)
         self._zoom_out = self._action(self.tr("Zoom &Out"), self.view.zoom_out, key.ZoomOut)
         self._zoom_reset = self._action(self.tr("&Actual Size"), self.view.reset_zoom, "Ctrl+0")
+        self._axes = self._action(self.tr("&Phases and Lanes…"), self.edit_axes, "Ctrl+Shift+L")
+        self._properties = self._action(self.tr("Map P&roperties…"), self.edit_properties)
         self._fit = self._action(self.tr("&Fit to Window"), self.view.fit, "Ctrl+9")
 
     def _build_menus(self) -> None:
@@ -170,12 +194,17 @@ class MainWindow(QMainWindow):
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions([self._undo, self._redo])
         edit_menu.addSeparator()
-        edit_menu.addActions([self._delete, self._select_all])
+        edit_menu.addActions([self._cut, self._copy, self._paste, self._duplicate, self._delete])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self._select_all, self._find])
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addActions([self._zoom_in, self._zoom_out, self._zoom_reset, self._fit])
         view_menu.addSeparator()
         view_menu.addAction(self.palette_dock.toggleViewAction())
+        map_menu = bar.addMenu(self.tr("&Map"))
+        map_menu.addActions([self._axes, self._properties])
         view_menu.addAction(self.inspector_dock.toggleViewAction())
+        view_menu.addAction(self.history_dock.toggleViewAction())
 
     # ------------------------------------------------------------------ edits
     def push(self, edit: Edit, text: str) -> bool:
@@ -198,6 +227,50 @@ class MainWindow(QMainWindow):
             [*(RemoveLink(*k) for k in links), *(RemoveTouchpoint(t) for t in cards)]
         )
         self.push(edit, self.tr("Delete %n item(s)", "", len(cards) + len(links)))
+
+    def copy(self) -> bool:
+        ids = self.scene.selected_touchpoint_ids()
+        if ids:
+            clipboard.put(transfer.extract(self.document.journey, ids))
+        return bool(ids)
+
+    def cut(self) -> None:
+        if self.copy():
+            self.delete_selection()
+
+    def paste(self) -> None:
+        part = clipboard.get()
+        if part is not None:
+            self._insert(part, self.tr("Paste %n touchpoint(s)", "", len(part)))
+
+    def duplicate(self) -> None:
+        ids = self.scene.selected_touchpoint_ids()
+        if ids:
+            part = transfer.extract(self.document.journey, ids)
+            self._insert(part, self.tr("Duplicate %n touchpoint(s)", "", len(ids)))
+
+    def _insert(self, part, text: str) -> None:
+        try:
+            edit, new_ids = transfer.paste_edit(part, self.document.journey)
+        except ValueError as error:
+            QMessageBox.warning(self, self.tr("Not possible"), str(error))
+            return
+        if self.push(edit, text):
+            self.scene.clearSelection()
+            for tid in new_ids:
+                self.scene.card(tid).setSelected(True)
+
+    def edit_axes(self) -> AxesDialog:
+        dialog = AxesDialog(self.document, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def edit_properties(self) -> None:
+        """Map properties live in the inspector, shown when no card is selected."""
+        self.scene.clearSelection()
+        self.inspector_dock.show()
+        self.inspector.map_title.setFocus()
 
     def select_all(self) -> None:
         for item in self.scene.items():

@@ -7,10 +7,11 @@ themselves never change the model.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QPointF, Signal
+from PySide6.QtCore import QObject, QPointF, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
 
-from tpmapper.model.edits import AddTouchpoint, MoveTouchpoints, UpdateTouchpoint
+from tpmapper.model.edits import AddTouchpoint, CompositeEdit, MoveTouchpoints, UpdateTouchpoint
 from tpmapper.model.elements import Touchpoint, new_id
 from tpmapper.render import painters
 from tpmapper.render.layout import MapLayout, layout_map
@@ -18,6 +19,12 @@ from tpmapper.ui.canvas.items import GridItem, LinkItem, TouchpointItem
 from tpmapper.ui.document import Document
 
 SCENE_MARGIN = 400
+ARROWS = {
+    Qt.Key.Key_Left: (-1, 0),
+    Qt.Key.Key_Right: (1, 0),
+    Qt.Key.Key_Up: (0, -1),
+    Qt.Key.Key_Down: (0, 1),
+}
 
 
 class MapScene(QGraphicsScene):
@@ -120,6 +127,33 @@ class MapScene(QGraphicsScene):
         stack = self.document.undo_stack
         newest = stack.command(stack.index() - 1) if stack.index() else None
         return getattr(newest, "merge_key", None) == ("new", touchpoint_id)
+
+    # ------------------------------------------------------------------ keyboard
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        step = ARROWS.get(Qt.Key(event.key()))
+        if step is None or event.modifiers() != Qt.KeyboardModifier.NoModifier or self.focusItem():
+            super().keyPressEvent(event)
+            return
+        event.accept()
+        self.move_selection_by(*step)
+
+    def move_selection_by(self, phase_step: int, lane_step: int) -> bool:
+        """Move each selected card to the neighbouring cell (one undo step); nothing moves
+        when any of them would leave the grid."""
+        ids = self.selected_touchpoint_ids()
+        phases, lanes = self.journey.phases.ids(), self.journey.lanes.ids()
+        groups: dict[tuple[str, str], list[str]] = {}
+        for tid in ids:
+            tp = self.journey.touchpoint(tid)
+            p, lane = phases.index(tp.phase) + phase_step, lanes.index(tp.lane) + lane_step
+            if not (0 <= p < len(phases) and 0 <= lane < len(lanes)):
+                return False
+            groups.setdefault((phases[p], lanes[lane]), []).append(tid)
+        if not groups:
+            return False
+        edit = CompositeEdit([MoveTouchpoints(group, *cell) for cell, group in groups.items()])
+        self.document.push(edit, self.tr("Move %n touchpoint(s)", "", len(ids)))
+        return True
 
     # ------------------------------------------------------------------ dragging cards
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:

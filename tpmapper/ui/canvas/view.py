@@ -14,6 +14,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
+from tpmapper.model import edits
 from tpmapper.model.elements import FieldError
 from tpmapper.render import map_painter
 from tpmapper.render.painters import qrect
@@ -38,6 +39,7 @@ class MapView(QGraphicsView):
         self._pan_from: QPointF | None = None
         self._space_held = False
         self.name_editor: NameEditor | None = None
+        self._header_drag: tuple[str, int] | None = None
         self.setAcceptDrops(True)
 
     def setScene(self, scene: MapScene) -> None:
@@ -92,7 +94,79 @@ class MapView(QGraphicsView):
             self._space_held and event.button() == Qt.MouseButton.LeftButton
         )
 
+    # ------------------------------------------------------------------ headers
+    def header_at(self, viewport_point: QPointF) -> tuple[str, int] | None:
+        """("phase" or "lane", index) of the pinned header under a viewport point."""
+        layout = self.map_scene().layout
+        m = layout.metrics
+        scene_point = self.mapToScene(viewport_point.toPoint())
+        top, left = self._pinned_offsets()
+        band_y = self.mapFromScene(QPointF(0, top)).y()
+        band_x = self.mapFromScene(QPointF(left, 0)).x()
+        in_top_band = band_y <= viewport_point.y() <= band_y + m.phase_header_height * self.zoom
+        in_left_band = band_x <= viewport_point.x() <= band_x + m.lane_header_width * self.zoom
+        if in_top_band and not in_left_band:
+            hits = [i for i, c in enumerate(layout.columns) if c.x <= scene_point.x() < c.right]
+            return ("phase", hits[0]) if hits else None
+        if in_left_band and not in_top_band:
+            hits = [i for i, r in enumerate(layout.rows) if r.y <= scene_point.y() < r.bottom]
+            return ("lane", hits[0]) if hits else None
+        return None
+
+    def _drop_header(self, axis: str, index: int, viewport_point: QPointF) -> None:
+        layout = self.map_scene().layout
+        scene_point = self.mapToScene(viewport_point.toPoint())
+        if axis == "phase":
+            spans, coordinate = [(c.x, c.right) for c in layout.columns], scene_point.x()
+        else:
+            spans, coordinate = [(r.y, r.bottom) for r in layout.rows], scene_point.y()
+        target = next((i for i, (a, b) in enumerate(spans) if a <= coordinate < b), None)
+        if target is None:
+            target = 0 if coordinate < spans[0][0] else len(spans) - 1
+        if target == index:
+            return
+        scene = self.map_scene()
+        if axis == "phase":
+            edit = edits.MovePhase(scene.journey.phases.at(index).id, target)
+        else:
+            edit = edits.MoveLane(scene.journey.lanes.at(index).id, target)
+        scene.document.push(edit, self.tr("Reorder"))
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        header = self.header_at(event.position())
+        if header is None:
+            super().mouseDoubleClickEvent(event)
+            return
+        self.edit_header_name(*header)
+
+    def edit_header_name(self, axis: str, index: int) -> None:
+        scene = self.map_scene()
+        layout = scene.layout
+        items = scene.journey.phases if axis == "phase" else scene.journey.lanes
+        element = items.at(index)
+        rect = layout.phase_header(index) if axis == "phase" else layout.lane_header(index)
+        area = self.mapFromScene(qrect(rect)).boundingRect()
+        if axis == "phase":
+            area.moveTop(0)
+        else:
+            area.moveLeft(0)
+        area.setHeight(min(area.height(), 30))
+        update = edits.UpdatePhase if axis == "phase" else edits.UpdateLane
+
+        def commit(text: str) -> None:
+            if text != element.name:
+                scene.document.push(update(element.id, {"name": text}), self.tr("Rename"))
+
+        self.name_editor = NameEditor(self.viewport(), element.name, area, commit)
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and not self._space_held:
+            header = self.header_at(event.position())
+            if header is not None:
+                self._header_drag = header
+                self.viewport().setCursor(Qt.CursorShape.SizeAllCursor)
+                event.accept()
+                return
         if self._panning(event):
             self._pan_from = event.position()
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
@@ -101,6 +175,9 @@ class MapView(QGraphicsView):
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._header_drag is not None:
+            event.accept()
+            return
         if self._pan_from is not None:
             delta = event.position() - self._pan_from
             self._pan_from = event.position()
@@ -111,6 +188,13 @@ class MapView(QGraphicsView):
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._header_drag is not None:
+            axis, index = self._header_drag
+            self._header_drag = None
+            self.viewport().unsetCursor()
+            self._drop_header(axis, index, event.position())
+            event.accept()
+            return
         if self._pan_from is not None:
             self._pan_from = None
             self.viewport().unsetCursor()
@@ -175,17 +259,22 @@ class MapView(QGraphicsView):
         )
 
     # ------------------------------------------------------------------ pinned headers
+    def _pinned_offsets(self) -> tuple[float, float]:
+        """How far (in scene units) the headers are pushed down and right to stay in view."""
+        top_left = self.mapToScene(0, 0)
+        return max(0.0, top_left.y()), max(0.0, top_left.x())
+
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
         """Phase headers stick to the top and lane headers to the left of the window."""
         scene = self.map_scene()
-        top_left = self.mapToScene(0, 0)
+        top, left = self._pinned_offsets()
         painter.save()
-        painter.translate(0, max(0.0, top_left.y()))
+        painter.translate(0, top)
         map_painter.paint_phase_headers(painter, scene.journey, scene.layout)
         painter.restore()
         painter.save()
-        painter.translate(max(0.0, top_left.x()), 0)
+        painter.translate(left, 0)
         map_painter.paint_lane_headers(painter, scene.journey, scene.layout)
-        painter.translate(0, max(0.0, top_left.y()))
+        painter.translate(0, top)
         map_painter.paint_corner(painter, scene.layout)
         painter.restore()

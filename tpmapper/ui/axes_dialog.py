@@ -1,0 +1,220 @@
+"""Map ▸ Phases and Lanes: add, rename, recolour, reorder and remove the map's columns and rows.
+
+Every button pushes one edit on the document, so all of it is undoable with Ctrl+Z, even
+while the dialog is open. Removing asks first and says what happens to the touchpoints.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QColorDialog,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QInputDialog,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tpmapper.model import edits
+from tpmapper.model.elements import Lane, Phase, new_id
+from tpmapper.ui.document import Document
+
+PHASES, LANES = "phases", "lanes"
+NEW_PHASE_COLOUR = "#8fa8c8"
+
+
+class AxisEditor(QWidget):
+    """The list of phases or lanes with its buttons."""
+
+    def __init__(self, document: Document, axis: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.axis = axis
+        self.list = QListWidget(self)
+        self.list.itemDoubleClicked.connect(lambda _item: self.rename())
+        buttons = QVBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        actions = [
+            ("add", self.tr("Add…"), self.add),
+            ("rename", self.tr("Rename…"), self.rename),
+            ("colour", self.tr("Colour…"), self.recolour),
+            ("up", self.tr("Move Up"), lambda: self.move(-1)),
+            ("down", self.tr("Move Down"), lambda: self.move(1)),
+            ("remove", self.tr("Remove…"), self.remove),
+        ]
+        for key, text, slot in actions:
+            if key == "colour" and axis == LANES:
+                continue
+            button = QPushButton(text, self)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+            self.buttons[key] = button
+        buttons.addStretch(1)
+        row = QHBoxLayout(self)
+        row.addWidget(self.list, 1)
+        row.addLayout(buttons)
+        self.list.currentRowChanged.connect(lambda _row: self._update_buttons())
+        document.edited.connect(self.refresh)
+        self.refresh()
+
+    @property
+    def items(self):
+        return getattr(self.document.journey, self.axis)
+
+    def refresh(self) -> None:
+        current = self.current_id()
+        self.list.clear()
+        for element in self.items:
+            count = len(
+                self.document.journey.in_phase(element.id)
+                if self.axis == PHASES
+                else self.document.journey.in_lane(element.id)
+            )
+            item = QListWidgetItem(f"{element.name}   ({count})", self.list)
+            item.setData(Qt.ItemDataRole.UserRole, element.id)
+            if self.axis == PHASES:
+                item.setData(Qt.ItemDataRole.DecorationRole, QColor(element.colour))
+        ids = self.items.ids()
+        self.list.setCurrentRow(ids.index(current) if current in ids else min(0, len(ids) - 1))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        row, count = self.list.currentRow(), self.list.count()
+        for key, button in self.buttons.items():
+            enabled = key == "add" or row >= 0
+            if key == "up":
+                enabled = row > 0
+            elif key == "down":
+                enabled = 0 <= row < count - 1
+            elif key == "remove":
+                enabled = row >= 0 and count > 1  # a map keeps at least one phase and lane
+            button.setEnabled(enabled)
+
+    def current_id(self) -> str | None:
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def _push(self, edit: edits.Edit, text: str) -> None:
+        try:
+            self.document.push(edit, text)
+        except ValueError as error:
+            QMessageBox.warning(self, self.tr("Not possible"), str(error))
+
+    def add(self, name: str | None = None) -> None:
+        if name is None:
+            title = self.tr("New Phase") if self.axis == PHASES else self.tr("New Lane")
+            name, ok = QInputDialog.getText(self, title, self.tr("Name:"))
+            if not ok:
+                return
+        if not name.strip():
+            return
+        row = self.list.currentRow()
+        index = row + 1 if row >= 0 else None
+        if self.axis == PHASES:
+            edit = edits.AddPhase(Phase(new_id(), name.strip(), NEW_PHASE_COLOUR), index)
+        else:
+            edit = edits.AddLane(Lane(new_id(), name.strip()), index)
+        self._push(edit, self.tr("Add %1").replace("%1", name.strip()))
+
+    def rename(self, name: str | None = None) -> None:
+        item_id = self.current_id()
+        if item_id is None:
+            return
+        if name is None:
+            name, ok = QInputDialog.getText(
+                self, self.tr("Rename"), self.tr("Name:"), text=self.items[item_id].name
+            )
+            if not ok:
+                return
+        if not name.strip() or name.strip() == self.items[item_id].name:
+            return
+        update = edits.UpdatePhase if self.axis == PHASES else edits.UpdateLane
+        self._push(
+            update(item_id, {"name": name.strip()}), self.tr("Rename %1").replace("%1", name)
+        )
+
+    def recolour(self, colour: str | None = None) -> None:
+        item_id = self.current_id()
+        if item_id is None or self.axis != PHASES:
+            return
+        if colour is None:
+            chosen = QColorDialog.getColor(QColor(self.items[item_id].colour), self)
+            if not chosen.isValid():
+                return
+            colour = chosen.name()
+        self._push(edits.UpdatePhase(item_id, {"colour": colour}), self.tr("Recolour phase"))
+
+    def move(self, step: int) -> None:
+        item_id = self.current_id()
+        if item_id is None:
+            return
+        index = self.items.index(item_id) + step
+        if not 0 <= index < len(self.items):
+            return
+        move = edits.MovePhase if self.axis == PHASES else edits.MoveLane
+        self._push(move(item_id, index), self.tr("Reorder"))
+
+    def remove(self, choice: str | None = None) -> None:
+        """Ask what should happen to the touchpoints, then remove. `choice` ("remove",
+        "move" or "cancel") answers the question without asking (for scripts and tests)."""
+        item_id = self.current_id()
+        if item_id is None or len(self.items) < 2:
+            return
+        ids = self.items.ids()
+        neighbour = ids[ids.index(item_id) - 1] if ids.index(item_id) > 0 else ids[1]
+        remove_class = edits.RemovePhase if self.axis == PHASES else edits.RemoveLane
+        consequences = remove_class(item_id).consequences(self.document.journey)
+        name = self.items[item_id].name
+        if choice is None:
+            choice = self._ask(name, self.items[neighbour].name, consequences)
+        if choice == "remove":
+            self._push(remove_class(item_id), self.tr("Remove %1").replace("%1", name))
+        elif choice == "move":
+            self._push(remove_class(item_id, neighbour), self.tr("Remove %1").replace("%1", name))
+
+    def _ask(self, name: str, neighbour: str, consequences: edits.Consequences) -> str:
+        if consequences.touchpoints_removed == 0:
+            return "remove"
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Remove"))
+        box.setText(
+            self.tr("“%1” holds %2 touchpoints with %3 links. What should happen to them?")
+            .replace("%1", name)
+            .replace("%2", str(consequences.touchpoints_removed))
+            .replace("%3", str(consequences.links_removed))
+        )
+        move = box.addButton(
+            self.tr("Move them to “%1”").replace("%1", neighbour), QMessageBox.ButtonRole.AcceptRole
+        )
+        remove = box.addButton(self.tr("Remove them too"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(move)
+        box.exec()
+        clicked = box.clickedButton()
+        return "move" if clicked is move else "remove" if clicked is remove else "cancel"
+
+
+class AxesDialog(QDialog):
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Phases and Lanes"))
+        self.phases = AxisEditor(document, PHASES, self)
+        self.lanes = AxisEditor(document, LANES, self)
+        tabs = QTabWidget(self)
+        tabs.addTab(self.phases, self.tr("Phases (columns)"))
+        tabs.addTab(self.lanes, self.tr("Lanes (rows)"))
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs)
+        layout.addWidget(close)
+        self.resize(520, 360)
