@@ -78,11 +78,7 @@ NOUNS = [
     "size advice",
     "influencer post",
 ]
-WORDS = (
-    "customers compare offers read reviews expect quick answers clear prices friendly "
-    "staff reliable delivery simple returns helpful advice transparent costs waiting time "
-    "the team measures satisfaction monthly and follows up on complaints within two days"
-).split()
+WORDS = ["customers", "compare", "offers", "read", "reviews", "expect", "quick", "answers", "clear", "prices", "friendly", "staff", "reliable", "delivery", "simple", "returns", "helpful", "advice", "transparent", "costs", "waiting", "time", "the", "team", "measures", "satisfaction", "monthly", "and", "follows", "up", "on", "complaints", "within", "two", "days"]
 TAGS = ["quick-win", "mobile", "omnichannel", "q3", "accessibility", "nps", "pilot", "legacy"]
 SOURCES = ["NPS survey", "App store reviews", "Call-centre log", "Social listening", "Web analytics"]
 
