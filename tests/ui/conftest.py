@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsView, QMessageBox
 from tpmapper.files.templates import sample_path
 from tpmapper.files.tpmap import load
 from tpmapper.ui.document import Document
-from tpmapper.ui.main_window import MainWindow
+from tpmapper.ui.main_window import OPEN_WINDOWS, MainWindow
 
 
 @pytest.fixture(autouse=True)
@@ -43,9 +43,10 @@ def window(qtbot, settings) -> Iterator[MainWindow]:
     viewport = win.view.viewport().rect()
     win.view.centerOn(viewport.width() / 2, viewport.height() / 2)  # map's corner at top left
     yield win
-    win.document.undo_stack.setClean()  # no "save changes?" prompt when the test ends
-    win.close()
-    win.deleteLater()
+    # no "save changes?" prompt when the test ends
+    for other in list(OPEN_WINDOWS):  # windows a test opened, this one included
+        other.document.undo_stack.setClean()
+        other.close()
 
 
 def _send(view: QGraphicsView, kind: QEvent.Type, at: QPoint, button, buttons, modifiers) -> None:  # noqa: PLR0917

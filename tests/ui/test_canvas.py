@@ -6,6 +6,7 @@ from PySide6.QtCore import QPointF, Qt
 
 from tests.ui.conftest import click, drag
 from tpmapper.files.tpmap import load
+from tpmapper.ui.document import Document
 
 
 def find(window, name: str) -> str:
@@ -113,8 +114,10 @@ def test_save_and_reopen_shows_the_same_map(window, tmp_path):
     assert window._save_to(target)
     assert not window.document.is_modified
     assert load(target) == window.document.journey
-    assert window.open_path(target)
-    assert window.document.journey.touchpoint(ads).phase == "purchase"
+    assert window.open_path(target) is window  # already open here: brought forward, not reread
+    reopened = Document.open(target)
+    assert reopened.journey == window.document.journey
+    assert reopened.journey.touchpoint(ads).phase == "purchase"
     assert str(target.resolve()) == window.recent_files()[0]
 
 
@@ -160,3 +163,32 @@ def test_a_link_dropped_on_empty_space_or_back_on_its_card_adds_nothing(window):
     assert journey.graph.number_of_edges() == links
     assert window.document.undo_stack.count() == 0
     assert all(type(i).__name__ != "QGraphicsPathItem" for i in window.view.map_scene().items())
+
+
+def test_during_a_drag_links_follow_and_the_target_cell_is_marked(window):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    from tests.ui.conftest import _send
+
+    scene = window.view.map_scene()
+    cart = find(window, "Shopping cart")
+    link = scene.link_item(cart, find(window, "Product reviews"))
+    before = link.shape().boundingRect()
+    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+    start = window.view.mapFromScene(card_centre(window, cart))
+    end = window.view.mapFromScene(cell_centre(window, "after", "earned"))
+    _send(
+        window.view, QEvent.Type.MouseButtonPress, start, left, left, Qt.KeyboardModifier.NoModifier
+    )
+    for i in range(1, 6):
+        point = start + (end - start) * (i / 5)
+        _send(window.view, QEvent.Type.MouseMove, point, none, left, Qt.KeyboardModifier.NoModifier)
+    QApplication.processEvents()
+    assert scene.drop_target == ("after", "earned")
+    assert link.shape().boundingRect() != before
+    _send(
+        window.view, QEvent.Type.MouseButtonRelease, end, left, none, Qt.KeyboardModifier.NoModifier
+    )
+    assert scene.drop_target is None
+    assert window.document.journey.touchpoint(cart).phase == "after"

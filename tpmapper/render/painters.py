@@ -87,6 +87,17 @@ def paint_cell(painter: QPainter, rect: QRectF, alternate: bool, empty: bool, hi
     painter.restore()
 
 
+def paint_drop_target(painter: QPainter, rect: QRectF) -> None:
+    """The cell a dragged card would land in."""
+    painter.save()
+    colour = QColor(style.SELECTION_COLOUR)
+    painter.setPen(QPen(colour, 2.5, Qt.PenStyle.DashLine))
+    colour.setAlpha(28)
+    painter.setBrush(colour)
+    painter.drawRect(rect.adjusted(3, 3, -3, -3))
+    painter.restore()
+
+
 def _stars(painter: QPainter, right: float, bottom: float, rating: int | None) -> None:
     size, spacing = 9.0, 11.0
     for i in range(5):

@@ -35,6 +35,9 @@ from tpmapper.ui.palette import PaletteWidget
 MAX_RECENT = 10
 FILE_FILTER = "tpmapper maps (*.tpmap)"
 
+#: Every open main window (one map each), so windows stay alive and can find each other.
+OPEN_WINDOWS: list[MainWindow] = []
+
 
 class MainWindow(QMainWindow):
     def __init__(
@@ -71,6 +74,8 @@ class MainWindow(QMainWindow):
         self.view.zoom_changed.connect(self._update_status)
         self.set_document(document)
         self._restore_layout()
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        OPEN_WINDOWS.append(self)
 
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -164,7 +169,7 @@ class MainWindow(QMainWindow):
         self._save = self._action(self.tr("&Save"), self.save, key.Save)
         self._save_as = self._action(self.tr("Save &As…"), self.save_as, key.SaveAs)
         self._close = self._action(self.tr("&Close"), self.close, key.Close)
-        self._quit = self._action(self.tr("&Quit"), self.close, key.Quit, "Ctrl+Q")
+        self._quit = self._action(self.tr("&Quit"), self.quit_all, key.Quit, "Ctrl+Q")
         self._undo = self._action(self.tr("&Undo"), lambda: None, key.Undo)
         self._redo = self._action(self.tr("&Redo"), lambda: None, key.Redo)
         self._cut = self._action(self.tr("Cu&t"), self.cut, key.Cut)
@@ -297,17 +302,38 @@ class MainWindow(QMainWindow):
             return self.save()
         return answer == QMessageBox.StandardButton.Discard
 
-    def open_path(self, path: Path) -> bool:
-        if not self._may_discard():
-            return False
+    @property
+    def is_pristine(self) -> bool:
+        """An unsaved map nobody has touched yet (the sample at start, a fresh template)."""
+        return self.document.path is None and self.document.undo_stack.count() == 0
+
+    def show_document(self, document: Document) -> MainWindow:
+        """Show a map here if this window holds nothing of value, else in a new window."""
+        if self.is_pristine:
+            self.set_document(document)
+            window = self
+        else:
+            window = MainWindow(document, self.settings)
+            window.resize(self.size())
+            window.show()
+        window.view.fit()
+        window.activateWindow()
+        return window
+
+    def open_path(self, path: Path) -> MainWindow | None:
+        """Open a map file (or bring forward the window that has it open already)."""
+        resolved = Path(path).resolve()
+        for window in OPEN_WINDOWS:
+            if window.document.path is not None and window.document.path.resolve() == resolved:
+                window.activateWindow()
+                window.raise_()
+                return window
         try:
             document = Document.open(path)
         except MapFileError as error:
             QMessageBox.warning(self, self.tr("Cannot open the map"), str(error))
-            return False
-        self.set_document(document)
-        self.view.fit()
-        return True
+            return None
+        return self.show_document(document)
 
     def open_dialog(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -317,19 +343,22 @@ class MainWindow(QMainWindow):
             self.open_path(Path(name))
 
     def new_from_template(self) -> None:
-        if not self._may_discard():
-            return
         language = preferred_language()
         choices = templates(language)
         titles = [t.title for t in choices]
         title, ok = QInputDialog.getItem(
             self, self.tr("New Map"), self.tr("Template:"), titles, 0, False
         )
-        if not ok:
-            return
-        chosen = choices[titles.index(title)]
-        self.set_document(Document(load_template(chosen.name, language)))
-        self.document.undo_stack.resetClean()
+        if ok:
+            chosen = choices[titles.index(title)]
+            self.show_document(Document(load_template(chosen.name, language)))
+
+    @staticmethod
+    def quit_all() -> None:
+        """Close every window; each asks about its unsaved changes, and may refuse."""
+        for window in list(OPEN_WINDOWS):
+            if not window.close():
+                return
 
     def save(self) -> bool:
         if self.document.path is None:
@@ -395,4 +424,6 @@ class MainWindow(QMainWindow):
             return
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
+        if self in OPEN_WINDOWS:
+            OPEN_WINDOWS.remove(self)
         event.accept()

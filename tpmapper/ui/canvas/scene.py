@@ -7,7 +7,7 @@ themselves never change the model.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QPointF, Qt, Signal
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
 
@@ -40,6 +40,7 @@ class MapScene(QGraphicsScene):
         self._grid = GridItem(self)
         self.addItem(self._grid)
         self._press_positions: dict[str, QPointF] = {}
+        self.drop_target: tuple[str, str] | None = None  # the cell a card drag would land in
         document.edited.connect(self.sync)
         self.sync()
 
@@ -162,7 +163,36 @@ class MapScene(QGraphicsScene):
             tid: self._cards[tid].pos() for tid in self.selected_touchpoint_ids()
         }
 
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        if not self._press_positions:
+            return
+        moving = [
+            tid for tid, pos in self._press_positions.items() if self._cards[tid].pos() != pos
+        ]
+        if moving:
+            self._follow_cards(moving)
+            point = event.scenePos()
+            self._set_drop_target(self.layout.cell_at(point.x(), point.y()))
+
+    def _follow_cards(self, moving: list[str]) -> None:
+        """Links of cards being dragged stay attached to them until the drop."""
+        m = self.layout.metrics
+        for tid in moving:
+            for link in self.journey.links_of(tid):
+                ends = []
+                for end in link.key:
+                    pos = self._cards[end].pos()
+                    ends.append(QRectF(pos.x(), pos.y(), m.card_width, m.card_height))
+                self._links[link.key].set_path(painters.link_path(*ends))
+
+    def _set_drop_target(self, cell: tuple[str, str] | None) -> None:
+        if cell != self.drop_target:
+            self.drop_target = cell
+            self._grid.update()
+
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        self._set_drop_target(None)
         super().mouseReleaseEvent(event)
         moved = [tid for tid, pos in self._press_positions.items() if self._cards[tid].pos() != pos]
         self._press_positions = {}
