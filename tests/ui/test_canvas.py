@@ -192,3 +192,25 @@ def test_during_a_drag_links_follow_and_the_target_cell_is_marked(window):
     )
     assert scene.drop_target is None
     assert window.document.journey.touchpoint(cart).phase == "after"
+
+
+def test_double_click_on_a_link_edits_its_label(window, qtbot):
+    journey = window.document.journey
+    scene = window.view.map_scene()
+    from tpmapper.ui.canvas.items import LinkItem
+
+    middle = scene.link_item(find(window, "Ads"), find(window, "Website")).path.pointAtPercent(0.5)
+    ads, website = next(i for i in scene.items(middle) if isinstance(i, LinkItem)).key  # topmost
+    qtbot.mouseDClick(
+        window.view.viewport(), Qt.MouseButton.LeftButton, pos=window.view.mapFromScene(middle)
+    )
+    editor = window.view.name_editor
+    assert editor is not None
+    editor.setText("Clicks the banner")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert journey.link(ads, website).label == "Clicks the banner"
+    window.view.edit_label(ads, website)
+    window.view.name_editor.setText("")
+    qtbot.keyClick(window.view.name_editor, Qt.Key.Key_Return)
+    assert journey.link(ads, website).label == ""
+    assert window.document.undo_stack.count() == 2

@@ -135,6 +135,10 @@ class LinkItem(QGraphicsItem):
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(5)
 
+    @property
+    def path(self) -> QPainterPath:
+        return self._path
+
     def set_path(self, path: QPainterPath) -> None:
         self.prepareGeometryChange()
         self._path = path

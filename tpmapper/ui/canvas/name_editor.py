@@ -1,4 +1,4 @@
-"""Edits a card's name in place, over the card: Enter or leaving commits, Escape cancels."""
+"""Edits a name or label in place, over what it names: Enter or leaving commits, Escape cancels."""
 
 from __future__ import annotations
 
@@ -11,10 +11,16 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 class NameEditor(QLineEdit):
     def __init__(
-        self, parent: QWidget, text: str, geometry: QRect, commit: Callable[[str], None]
+        self,
+        parent: QWidget,
+        text: str,
+        geometry: QRect,
+        commit: Callable[[str], None],
+        allow_empty: bool = False,
     ) -> None:
         super().__init__(text, parent)
         self._commit = commit
+        self._allow_empty = allow_empty  # a link's label may be cleared; a name may not
         self._done = False
         self.setGeometry(geometry)
         self.selectAll()
@@ -26,7 +32,7 @@ class NameEditor(QLineEdit):
             return
         self._done = True
         text = self.text().strip()
-        if keep and text:
+        if keep and (text or self._allow_empty):
             self._commit(text)
         self.hide()
         self.deleteLater()

@@ -11,7 +11,13 @@ from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
 
-from tpmapper.model.edits import AddTouchpoint, CompositeEdit, MoveTouchpoints, UpdateTouchpoint
+from tpmapper.model.edits import (
+    AddTouchpoint,
+    CompositeEdit,
+    MoveTouchpoints,
+    UpdateLink,
+    UpdateTouchpoint,
+)
 from tpmapper.model.elements import Touchpoint, new_id
 from tpmapper.render import painters
 from tpmapper.render.layout import MapLayout, layout_map
@@ -29,6 +35,7 @@ ARROWS = {
 
 class MapScene(QGraphicsScene):
     rename_requested = Signal(str)  # a touchpoint id whose name the view should edit in place
+    label_requested = Signal(str, str)  # a link (source, target) whose label to edit in place
 
     def __init__(self, document: Document, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -124,6 +131,10 @@ class MapScene(QGraphicsScene):
             UpdateTouchpoint(touchpoint_id, {"name": name}), self.tr("Rename touchpoint"), merge
         )
 
+    def relabel(self, source: str, target: str, label: str) -> None:
+        if label != self.journey.link(source, target).label:
+            self.document.push(UpdateLink(source, target, {"label": label}), self.tr("Label link"))
+
     def _is_newest(self, touchpoint_id: str) -> bool:
         stack = self.document.undo_stack
         newest = stack.command(stack.index() - 1) if stack.index() else None
@@ -204,6 +215,9 @@ class MapScene(QGraphicsScene):
         item = self.itemAt(event.scenePos(), self.views()[0].transform()) if self.views() else None
         if isinstance(item, TouchpointItem):
             self.rename_requested.emit(item.touchpoint_id)
+            return
+        if isinstance(item, LinkItem):
+            self.label_requested.emit(*item.key)
             return
         new = self.add_touchpoint_at(event.scenePos(), self.tr("New touchpoint"))
         if new is not None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
@@ -45,6 +45,7 @@ class MapView(QGraphicsView):
     def setScene(self, scene: MapScene) -> None:
         super().setScene(scene)
         scene.rename_requested.connect(self.edit_name)
+        scene.label_requested.connect(self.edit_label)
 
     def map_scene(self) -> MapScene:
         scene = self.scene()
@@ -256,6 +257,20 @@ class MapView(QGraphicsView):
         name = scene.journey.touchpoint(touchpoint_id).name
         self.name_editor = NameEditor(
             self.viewport(), name, area, lambda text: scene.rename(touchpoint_id, text)
+        )
+
+    def edit_label(self, source: str, target: str) -> None:
+        """Edit a link's label in place, at the middle of its arrow (empty clears it)."""
+        scene = self.map_scene()
+        middle = self.mapFromScene(scene.link_item(source, target).path.pointAtPercent(0.5))
+        label = scene.journey.link(source, target).label
+        area = QRect(middle.x() - 90, middle.y() - 13, 180, 26)
+        self.name_editor = NameEditor(
+            self.viewport(),
+            label,
+            area,
+            lambda text: scene.relabel(source, target, text),
+            allow_empty=True,
         )
 
     # ------------------------------------------------------------------ pinned headers
