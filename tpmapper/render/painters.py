@@ -9,6 +9,7 @@ simplified drawing that stays readable and is cheap when thousands of cards are 
 from __future__ import annotations
 
 import math
+import re
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -219,7 +220,12 @@ def paint_card(
     name = touchpoint.name
     if metrics.horizontalAdvance(name) > name_rect.width() * 2 - 8:
         name = metrics.elidedText(name, Qt.TextElideMode.ElideRight, name_rect.width() * 2 - 16)
-    painter.drawText(name_rect, Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap, name)
+    # A word longer than the line (German compounds: "Auftragsbestätigung") breaks anywhere.
+    # Qt breaks lines at spaces and after hyphens, so only pieces between those must fit.
+    pieces = re.split(r"[\s/]+|(?<=-)", name)
+    too_long = any(metrics.horizontalAdvance(piece) > name_rect.width() for piece in pieces)
+    wrap = Qt.TextFlag.TextWrapAnywhere if too_long else Qt.TextFlag.TextWordWrap
+    painter.drawText(name_rect, Qt.AlignmentFlag.AlignTop | wrap, name)
 
     if touchpoint.owner:
         _owner_pill(painter, text_left, rect.bottom() - 20, touchpoint.owner)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLibraryInfo, QSettings, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -14,11 +14,29 @@ from tpmapper.files.errors import MapFileError
 from tpmapper.files.templates import sample_path
 from tpmapper.files.tpmap import load
 from tpmapper.i18n import preferred_language
-from tpmapper.resources import icon_path
+from tpmapper.resources import icon_path, resource_path
 from tpmapper.ui.document import Document
 from tpmapper.ui.main_window import MainWindow
 
 ORGANISATION = "tpmapper"
+
+
+def install_translators(app: QApplication, language: str) -> list[QTranslator]:
+    """Load tpmapper's catalogue and Qt's own (dialog buttons) for `language`; English
+    needs none. Returns the translators installed."""
+    if language == "en":
+        return []
+    catalogues = [
+        (f"tpmapper_{language}", resource_path("translations")),
+        (f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+    ]
+    installed = []
+    for name, folder in catalogues:
+        translator = QTranslator(app)
+        if translator.load(name, str(folder)):
+            app.installTranslator(translator)
+            installed.append(translator)
+    return installed
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -27,6 +45,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("tpmapper")
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(icon_path("tpmapper.svg"))))
+    if not app.property("tpmapper_translated"):
+        install_translators(app, preferred_language())
+        app.setProperty("tpmapper_translated", True)
     return app  # type: ignore[return-value]
 
 

@@ -32,11 +32,12 @@ class _FindField(QLineEdit):
 
 class FindBar(QToolBar):
     def __init__(self, window: QWidget) -> None:
-        super().__init__(window.tr("Find"), window)
+        super().__init__(window)
+        self.setWindowTitle(self.tr("Find"))
         self.setObjectName("find")
         self.window_ = window
         self.field = _FindField(self)
-        self.field.setPlaceholderText(window.tr("Find touchpoints (name, owner, tag)"))
+        self.field.setPlaceholderText(self.tr("Find touchpoints (name, owner, tag)"))
         self.field.setClearButtonEnabled(True)
         self.count = QLabel(self)
         self.addWidget(self.field)
@@ -59,7 +60,7 @@ class FindBar(QToolBar):
         scene.clearSelection()
         for tid in self._found:
             scene.card(tid).setSelected(True)
-        self.count.setText(self.window_.tr("%n found", "", len(self._found)) if needle else "")
+        self.count.setText(self.tr("%n found", "", len(self._found)) if needle else "")
         self._current = -1
         self.next_match()
 

@@ -57,6 +57,7 @@ class Field:
     widget: QWidget
     show: Callable[[Any], None]
     read: Callable[[], Any]  # raises ValueError with a reason for an unreadable entry
+    label: str = ""  # as the form shows it, for the undo text
 
 
 def _number_text(value: float | None, scale: float = 1.0) -> str:
@@ -157,6 +158,9 @@ class Inspector(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for text, widget in rows:
             form.addRow(text, widget)
+            for field in self.fields.values():
+                if field.widget is widget:
+                    field.label = text
         return box
 
     def _build_touchpoint_page(self) -> QWidget:
@@ -330,7 +334,7 @@ class Inspector(QWidget):
             return
         edit = CompositeEdit([UpdateTouchpoint(t, {name: value}) for t in targets])
         try:
-            self.document.push(edit, self.tr("Edit %1").replace("%1", name.replace("_", " ")))
+            self.document.push(edit, self.tr("Edit %1").replace("%1", field.label or name))
         except ValueError as error:
             self._error.setText(getattr(error, "reason", str(error)))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem
 
@@ -50,9 +50,8 @@ class NewLinkInteraction:
             return False
         if self.scene.journey.has_link(self.source_id, target):
             return False
-        self.scene.document.push(
-            AddLink(Link(self.source_id, target)), self.scene.tr("Connect touchpoints")
-        )
+        text = QCoreApplication.translate("NewLinkInteraction", "Connect touchpoints")
+        self.scene.document.push(AddLink(Link(self.source_id, target)), text)
         return True
 
     def cancel(self) -> None:

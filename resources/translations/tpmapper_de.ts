@@ -1,0 +1,860 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>AxesDialog</name>
+    <message>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="209"/>
+        <source>Phases and Lanes</source>
+        <translation>Phasen und Zeilen</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="213"/>
+        <source>Phases (columns)</source>
+        <translation>Phasen (Spalten)</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="214"/>
+        <source>Lanes (rows)</source>
+        <translation>Zeilen (Swimlanes)</translation>
+    </message>
+</context>
+<context>
+    <name>AxisEditor</name>
+    <message>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="46"/>
+        <source>Add…</source>
+        <translation>Hinzufügen…</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="47"/>
+        <source>Rename…</source>
+        <translation>Umbenennen…</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="48"/>
+        <source>Colour…</source>
+        <translation>Farbe…</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="49"/>
+        <source>Move Up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="50"/>
+        <source>Move Down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="51"/>
+        <source>Remove…</source>
+        <translation>Entfernen…</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="109"/>
+        <source>Not possible</source>
+        <translation>Nicht möglich</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="113"/>
+        <source>New Phase</source>
+        <translation>Neue Phase</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="113"/>
+        <source>New Lane</source>
+        <translation>Neue Zeile</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="114"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="133"/>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="125"/>
+        <source>Add %1</source>
+        <translation>%1 hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="133"/>
+        <source>Rename</source>
+        <translation>Umbenennen</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="141"/>
+        <source>Rename %1</source>
+        <translation>%1 umbenennen</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="153"/>
+        <source>Recolour phase</source>
+        <translation>Phasenfarbe ändern</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="163"/>
+        <source>Reorder</source>
+        <translation>Reihenfolge ändern</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="179"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="181"/>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="188"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="190"/>
+        <source>“%1” holds %2 touchpoints with %3 links. What should happen to them?</source>
+        <translation>„%1“ enthält %2 Touchpoint(s) mit %3 Verbindung(en). Was soll damit geschehen?</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="196"/>
+        <source>Move them to “%1”</source>
+        <translation>Nach „%1“ verschieben</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="198"/>
+        <source>Remove them too</source>
+        <translation>Ebenfalls entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../tpmapper/ui/find_bar.py" line="36"/>
+        <source>Find</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/find_bar.py" line="40"/>
+        <source>Find touchpoints (name, owner, tag)</source>
+        <translation>Touchpoints suchen (Name, Verantwortliche(r), Tag)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../tpmapper/ui/find_bar.py" line="63"/>
+        <source>%n found</source>
+        <translation>
+            <numerusform>%n Treffer</numerusform>
+            <numerusform>%n Treffer</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Inspector</name>
+    <message>
+        <location filename="../../tpmapper/ui/inspector.py" line="107"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="120"/>
+        <source>(several values)</source>
+        <translation>(mehrere Werte)</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/inspector.py" line="152"/>
+        <source>Separate entries with commas</source>
+        <translation>Einträge durch Kommas trennen</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/inspector.py" line="174"/>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/inspector.py" line="174"/>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/inspector.py" line="179"/>
+        <source>Touchpoint</source>
+        <translation>Touchpoint</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/inspector.py" line="181"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/inspector.py" line="182"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="257"/>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/inspector.py" line="183"/>
+        <source>Owner</source>
+        <translation>Verantwortliche(r)</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/inspector.py" line="189"/>
+        <source>Classification</source>
+        <translation>Einordnung</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/inspector.py" line="191"/>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/inspector.py" line="192"/>
+        <source>Channel detail</source>
+        <translation>Kanaldetail</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/inspector.py" line="193"/>
+        <source>Owned / paid / earned</source>
+        <translation>Owned / Paid / Earned</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/inspector.py" line="194"/>
+        <source>Direct / indirect</source>
+        <translation>Direkt / indirekt</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/inspector.py" line="195"/>
+        <source>Influenceable</source>
+        <translation>Beeinflussbar</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/inspector.py" line="196"/>
+        <source>Digital / analog</source>
+        <translation>Digital / analog</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/inspector.py" line="202"/>
+        <source>Ratings</source>
+        <translation>Bewertungen</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/inspector.py" line="204"/>
+        <source>Customer rating (outside-in)</source>
+        <translation>Kundensicht (outside-in)</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/inspector.py" line="205"/>
+        <source>Company rating (inside-out)</source>
+        <translation>Unternehmenssicht (inside-out)</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/inspector.py" line="206"/>
+        <source>Importance</source>
+        <translation>Wichtigkeit</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/inspector.py" line="207"/>
+        <source>Moment</source>
+        <translation>Moment</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/inspector.py" line="208"/>
+        <source>Why</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/inspector.py" line="214"/>
+        <source>KPIs</source>
+        <translation>KPIs</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/inspector.py" line="216"/>
+        <source>Conversion rate (%)</source>
+        <translation>Conversion-Rate (%)</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/inspector.py" line="217"/>
+        <source>Satisfaction (%)</source>
+        <translation>Zufriedenheit (%)</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/inspector.py" line="218"/>
+        <source>ROI (%)</source>
+        <translation>ROI (%)</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/inspector.py" line="219"/>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/inspector.py" line="221"/>
+        <source>Reach</source>
+        <translation>Reichweite</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/inspector.py" line="229"/>
+        <source>Improvement</source>
+        <translation>Verbesserung</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/inspector.py" line="231"/>
+        <source>Feedback sources</source>
+        <translation>Feedbackquellen</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/inspector.py" line="232"/>
+        <source>Improvement idea</source>
+        <translation>Verbesserungsidee</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/inspector.py" line="233"/>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/inspector.py" line="234"/>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/inspector.py" line="254"/>
+        <source>Map properties</source>
+        <translation>Karteneigenschaften</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/inspector.py" line="256"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/inspector.py" line="261"/>
+        <source>Select a touchpoint to edit it.</source>
+        <translation>Wählen Sie einen Touchpoint aus, um ihn zu bearbeiten.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../tpmapper/ui/inspector.py" line="296"/>
+        <source>&lt;b&gt;%n touchpoints&lt;/b&gt; selected</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n Touchpoint&lt;/b&gt; ausgewählt</numerusform>
+            <numerusform>&lt;b&gt;%n Touchpoints&lt;/b&gt; ausgewählt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/inspector.py" line="325"/>
+        <source>“%1” is not a number.</source>
+        <translation>„%1“ ist keine Zahl.</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/inspector.py" line="337"/>
+        <source>Edit %1</source>
+        <translation>%1 bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/inspector.py" line="354"/>
+        <source>Edit map properties</source>
+        <translation>Karteneigenschaften bearbeiten</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../tpmapper/ui/main_window.py" line="58"/>
+        <source>Palette</source>
+        <extracomment>Every open main window (one map each), so windows stay alive and can find each other.</extracomment>
+        <translation>Palette</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/main_window.py" line="62"/>
+        <source>Inspector</source>
+        <translation>Inspektor</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/main_window.py" line="65"/>
+        <source>&lt;opened&gt;</source>
+        <translation>&lt;Stand beim Öffnen&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/main_window.py" line="67"/>
+        <source>Undo History</source>
+        <translation>Bearbeitungsverlauf</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/main_window.py" line="129"/>
+        <source>%1 touchpoints · %2 links · %3 phases · %4 lanes</source>
+        <translation>%1 Touchpoints · %2 Verbindungen · %3 Phasen · %4 Zeilen</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/main_window.py" line="167"/>
+        <source>&amp;New from Template…</source>
+        <translation>&amp;Neu aus Vorlage…</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/main_window.py" line="168"/>
+        <source>&amp;Open…</source>
+        <translation>Ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/main_window.py" line="169"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/main_window.py" line="170"/>
+        <source>Save &amp;As…</source>
+        <translation>Speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/main_window.py" line="171"/>
+        <source>&amp;Close</source>
+        <translation>Schl&amp;ießen</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/main_window.py" line="172"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/main_window.py" line="173"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/main_window.py" line="174"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/main_window.py" line="175"/>
+        <source>Cu&amp;t</source>
+        <translation>&amp;Ausschneiden</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/main_window.py" line="176"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/main_window.py" line="177"/>
+        <source>&amp;Paste</source>
+        <translation>&amp;Einfügen</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/main_window.py" line="178"/>
+        <source>D&amp;uplicate</source>
+        <translation>&amp;Duplizieren</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/main_window.py" line="179"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/main_window.py" line="180"/>
+        <source>Select &amp;All</source>
+        <translation>Alles &amp;markieren</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/main_window.py" line="181"/>
+        <source>&amp;Find…</source>
+        <translation>&amp;Suchen…</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/main_window.py" line="182"/>
+        <source>Zoom &amp;In</source>
+        <translation>&amp;Vergrößern</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/main_window.py" line="183"/>
+        <source>Zoom &amp;Out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/main_window.py" line="184"/>
+        <source>&amp;Actual Size</source>
+        <translation>&amp;Originalgröße</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/main_window.py" line="185"/>
+        <source>&amp;Phases and Lanes…</source>
+        <translation>&amp;Phasen und Zeilen…</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/main_window.py" line="186"/>
+        <source>Map P&amp;roperties…</source>
+        <translation>&amp;Karteneigenschaften…</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/main_window.py" line="187"/>
+        <source>&amp;Fit to Window</source>
+        <translation>An Fenster an&amp;passen</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/main_window.py" line="191"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/main_window.py" line="193"/>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/main_window.py" line="199"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/main_window.py" line="205"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/main_window.py" line="209"/>
+        <source>&amp;Map</source>
+        <translation>&amp;Karte</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/main_window.py" line="220"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="261"/>
+        <source>Not possible</source>
+        <translation>Nicht möglich</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../tpmapper/ui/main_window.py" line="234"/>
+        <source>Delete %n item(s)</source>
+        <translation>
+            <numerusform>%n Element löschen</numerusform>
+            <numerusform>%n Elemente löschen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../tpmapper/ui/main_window.py" line="249"/>
+        <source>Paste %n touchpoint(s)</source>
+        <translation>
+            <numerusform>%n Touchpoint einfügen</numerusform>
+            <numerusform>%n Touchpoints einfügen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../tpmapper/ui/main_window.py" line="255"/>
+        <source>Duplicate %n touchpoint(s)</source>
+        <translation>
+            <numerusform>%n Touchpoint duplizieren</numerusform>
+            <numerusform>%n Touchpoints duplizieren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/main_window.py" line="292"/>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/main_window.py" line="293"/>
+        <source>Save the changes to “%1” before closing?</source>
+        <translation>Änderungen an „%1“ vor dem Schließen speichern?</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/main_window.py" line="334"/>
+        <source>Cannot open the map</source>
+        <translation>Die Karte kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/main_window.py" line="340"/>
+        <source>Open Map</source>
+        <translation>Karte öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/main_window.py" line="350"/>
+        <source>New Map</source>
+        <translation>Neue Karte</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/main_window.py" line="350"/>
+        <source>Template:</source>
+        <translation>Vorlage:</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/main_window.py" line="370"/>
+        <source>Save Map As</source>
+        <translation>Karte speichern unter</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/main_window.py" line="382"/>
+        <source>Cannot save the map</source>
+        <translation>Die Karte kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/main_window.py" line="385"/>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>MapScene</name>
+    <message>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="43"/>
+        <source>Drop a touchpoint here</source>
+        <translation>Touchpoint hier ablegen</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="118"/>
+        <source>Add touchpoint</source>
+        <translation>Touchpoint hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="131"/>
+        <source>Rename touchpoint</source>
+        <translation>Touchpoint umbenennen</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="136"/>
+        <source>Label link</source>
+        <translation>Verbindung beschriften</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="167"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="236"/>
+        <source>Move %n touchpoint(s)</source>
+        <translation>
+            <numerusform>%n Touchpoint verschieben</numerusform>
+            <numerusform>%n Touchpoints verschieben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="222"/>
+        <source>New touchpoint</source>
+        <translation>Neuer Touchpoint</translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <location filename="../../tpmapper/ui/canvas/view.py" line="134"/>
+        <source>Reorder</source>
+        <translation>Reihenfolge ändern</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/canvas/view.py" line="159"/>
+        <source>Rename</source>
+        <translation>Umbenennen</translation>
+    </message>
+</context>
+<context>
+    <name>NewLinkInteraction</name>
+    <message>
+        <location filename="../../tpmapper/ui/canvas/new_link.py" line="53"/>
+        <source>Connect touchpoints</source>
+        <translation>Touchpoints verbinden</translation>
+    </message>
+</context>
+<context>
+    <name>PaletteWidget</name>
+    <message>
+        <location filename="../../tpmapper/ui/palette.py" line="46"/>
+        <source>Search touchpoints</source>
+        <translation>Touchpoints suchen</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/palette.py" line="60"/>
+        <source>Blank touchpoint</source>
+        <translation>Leerer Touchpoint</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/palette.py" line="61"/>
+        <source>New touchpoint</source>
+        <translation>Neuer Touchpoint</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <location filename="../../tpmapper/ui/labels.py" line="15"/>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/labels.py" line="16"/>
+        <source>Online shop</source>
+        <translation>Onlineshop</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/labels.py" line="17"/>
+        <source>Search engine</source>
+        <translation>Suchmaschine</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/labels.py" line="18"/>
+        <source>Display ad</source>
+        <translation>Display-Anzeige</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/labels.py" line="19"/>
+        <source>Native ad</source>
+        <translation>Native Ad</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/labels.py" line="20"/>
+        <source>Paid search</source>
+        <translation>Suchmaschinenwerbung (SEA)</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/labels.py" line="21"/>
+        <source>Social media ad</source>
+        <translation>Social-Media-Anzeige</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/labels.py" line="22"/>
+        <source>Social media</source>
+        <translation>Social Media</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/labels.py" line="23"/>
+        <source>Review portal</source>
+        <translation>Bewertungsportal</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/labels.py" line="24"/>
+        <source>Word of mouth</source>
+        <translation>Mundpropaganda</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/labels.py" line="25"/>
+        <source>Influencer</source>
+        <translation>Influencer</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/labels.py" line="26"/>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/labels.py" line="27"/>
+        <source>Newsletter</source>
+        <translation>Newsletter</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/labels.py" line="28"/>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/labels.py" line="29"/>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/labels.py" line="30"/>
+        <source>Chatbot</source>
+        <translation>Chatbot</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/labels.py" line="31"/>
+        <source>AI assistant / AI search</source>
+        <translation>KI-Assistent / KI-Suche</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/labels.py" line="32"/>
+        <source>Physical store</source>
+        <translation>Ladengeschäft</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/labels.py" line="33"/>
+        <source>Sales talk</source>
+        <translation>Verkaufsgespräch</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/labels.py" line="34"/>
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/labels.py" line="35"/>
+        <source>Print</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/labels.py" line="36"/>
+        <source>Letter / parcel</source>
+        <translation>Brief / Paket</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/labels.py" line="37"/>
+        <source>TV / radio</source>
+        <translation>TV / Radio</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/labels.py" line="38"/>
+        <source>App</source>
+        <translation>App</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/labels.py" line="39"/>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/labels.py" line="40"/>
+        <location filename="../../tpmapper/ui/labels.py" line="54"/>
+        <source>Other</source>
+        <translation>Sonstige</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/labels.py" line="41"/>
+        <source>Owned</source>
+        <translation>Owned (eigene Medien)</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/labels.py" line="42"/>
+        <source>Paid</source>
+        <translation>Paid (bezahlte Medien)</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/labels.py" line="43"/>
+        <source>Earned</source>
+        <translation>Earned (verdiente Medien)</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/labels.py" line="44"/>
+        <source>Direct</source>
+        <translation>Direkt</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/labels.py" line="45"/>
+        <source>Indirect</source>
+        <translation>Indirekt</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/labels.py" line="46"/>
+        <source>Digital</source>
+        <translation>Digital</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/labels.py" line="47"/>
+        <source>Analog</source>
+        <translation>Analog</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/labels.py" line="48"/>
+        <source>Pain point</source>
+        <translation>Schwachstelle</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/labels.py" line="49"/>
+        <source>Positive moment</source>
+        <translation>Positiver Moment</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/labels.py" line="50"/>
+        <source>Channel group</source>
+        <translation>Kanalgruppe</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/labels.py" line="51"/>
+        <source>Actor</source>
+        <translation>Akteur</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/labels.py" line="52"/>
+        <source>Touchpoint class</source>
+        <translation>Touchpoint-Kategorie</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/labels.py" line="53"/>
+        <source>Blueprint layer</source>
+        <translation>Blueprint-Ebene</translation>
+    </message>
+</context>
+</TS>
