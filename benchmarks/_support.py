@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import statistics
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -78,9 +79,51 @@ NOUNS = [
     "size advice",
     "influencer post",
 ]
-WORDS = ["customers", "compare", "offers", "read", "reviews", "expect", "quick", "answers", "clear", "prices", "friendly", "staff", "reliable", "delivery", "simple", "returns", "helpful", "advice", "transparent", "costs", "waiting", "time", "the", "team", "measures", "satisfaction", "monthly", "and", "follows", "up", "on", "complaints", "within", "two", "days"]
+WORDS = [
+    "customers",
+    "compare",
+    "offers",
+    "read",
+    "reviews",
+    "expect",
+    "quick",
+    "answers",
+    "clear",
+    "prices",
+    "friendly",
+    "staff",
+    "reliable",
+    "delivery",
+    "simple",
+    "returns",
+    "helpful",
+    "advice",
+    "transparent",
+    "costs",
+    "waiting",
+    "time",
+    "the",
+    "team",
+    "measures",
+    "satisfaction",
+    "monthly",
+    "and",
+    "follows",
+    "up",
+    "on",
+    "complaints",
+    "within",
+    "two",
+    "days",
+]
 TAGS = ["quick-win", "mobile", "omnichannel", "q3", "accessibility", "nps", "pilot", "legacy"]
-SOURCES = ["NPS survey", "App store reviews", "Call-centre log", "Social listening", "Web analytics"]
+SOURCES = [
+    "NPS survey",
+    "App store reviews",
+    "Call-centre log",
+    "Social listening",
+    "Web analytics",
+]
 
 
 def _sentence(rng: random.Random, words: int) -> str:
@@ -196,6 +239,30 @@ def spread(values: list[float], scale: float = 1000.0, unit: str = "ms") -> str:
 
 def verdict(ok: bool) -> str:
     return "PASS" if ok else "FAIL"
+
+
+def quiet_offscreen_notice() -> None:
+    """Drop the offscreen platform's "does not support propagateSizeHints" line, which
+    it prints on every show() (real platforms do not); keep every other Qt message."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def handler(_mode, _context, message: str) -> None:
+        if "propagateSizeHints" not in message:
+            print(message, file=sys.stderr, flush=True)
+
+    qInstallMessageHandler(handler)
+
+
+def profile(function: Callable[[], object], top: int = 18) -> None:
+    """Run `function` under cProfile and print the functions that take the most time."""
+    import cProfile
+    import pstats
+
+    profiler = cProfile.Profile()
+    profiler.runcall(function)
+    stats = pstats.Stats(profiler, stream=sys.stdout)
+    stats.sort_stats("tottime").print_stats(top)
+    sys.stdout.flush()
 
 
 def header(title: str) -> None:

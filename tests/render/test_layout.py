@@ -57,7 +57,7 @@ def test_cards_fill_a_cell_row_by_row_in_order():
     assert rects[1].x == rects[0].x + m.card_width + m.gap
 
 
-def test_cell_at_and_insertion_index():
+def test_cell_at_and_drop_index():
     journey = load_template("three-phase")
     for i in range(4):
         journey.insert_touchpoint(Touchpoint(f"t{i}", f"T{i}", "after", "earned"))
@@ -66,9 +66,14 @@ def test_cell_at_and_insertion_index():
     assert layout.cell_at(*first.center) == ("after", "earned")
     assert layout.cell_at(-5, -5) is None
     assert layout.cell_at(10, 10) is None  # the corner above the lane headers
-    assert layout.insertion_index("after", "earned", first.x + 5, first.y + 5, 4) == 0
-    assert layout.insertion_index("after", "earned", second.right - 5, second.y + 5, 4) == 2
-    assert layout.insertion_index("after", "earned", 1e6, 1e6, 4) == 4
+    order = [f"t{i}" for i in range(4)]
+    at = layout.drop_index
+    assert at("after", "earned", first.x + 5, first.y + 5, order=order, moving=set()) == 0
+    assert at("after", "earned", second.right - 5, second.y + 5, order=order, moving=set()) == 2
+    assert at("after", "earned", 1e6, 1e6, order=order, moving=set()) == 4
+    # dragging t0: over itself stays put; over t1's right half lands after t1
+    assert at("after", "earned", first.x + 5, first.y + 5, order=order, moving={"t0"}) is None
+    assert at("after", "earned", second.right - 5, second.y + 5, order=order, moving={"t0"}) == 1
 
 
 @pytest.mark.parametrize("phases", [1, 5])

@@ -214,3 +214,60 @@ def test_double_click_on_a_link_edits_its_label(window, qtbot):
     qtbot.keyClick(window.view.name_editor, Qt.Key.Key_Return)
     assert journey.link(ads, website).label == ""
     assert window.document.undo_stack.count() == 2
+
+
+def test_letting_go_where_the_cards_were_adds_no_undo_step(window):
+    ads = find(window, "Ads")
+    start = card_centre(window, ads)
+    drag(window.view, start, start + QPointF(6, 4))
+    assert window.document.undo_stack.count() == 0
+    rect = window.view.map_scene().layout.cards[ads]
+    assert window.view.map_scene().card(ads).pos() == QPointF(rect.x, rect.y)
+
+
+def test_far_out_the_overview_replaces_cards_but_keeps_the_selection(window):
+    scene = window.view.map_scene()
+    ads = find(window, "Ads")
+    scene.card(ads).setSelected(True)
+    window.view.set_zoom(0.1)
+    assert scene.overview.isVisible()
+    assert scene.card(ads).effectiveOpacity() == 0.0
+    assert scene.selected_touchpoint_ids() == [ads]
+    window.view.set_zoom(1.0)
+    assert not scene.overview.isVisible()
+    assert scene.card(ads).effectiveOpacity() == 1.0
+
+
+def test_inspector_edits_repaint_only_the_changed_card(window, monkeypatch):
+    scene = window.view.map_scene()
+    cart, ads = find(window, "Shopping cart"), find(window, "Ads")
+    updated = []
+    for tid in (cart, ads):
+        item = scene.card(tid)
+        monkeypatch.setattr(item, "update", lambda *a, t=tid: updated.append(t))
+    from tpmapper.model.edits import UpdateTouchpoint
+
+    window.document.push(UpdateTouchpoint(cart, {"customer_rating": 5}), "rate")
+    assert updated == [cart]
+
+
+def test_in_large_maps_links_of_dragged_cards_hide_until_the_drop(window, monkeypatch):
+    from PySide6.QtCore import QEvent
+
+    from tests.ui.conftest import _send
+    from tpmapper.ui.canvas import scene as scene_module
+
+    monkeypatch.setattr(scene_module, "FOLLOW_LINKS_UP_TO", 0)
+    scene = window.view.map_scene()
+    cart = find(window, "Shopping cart")
+    link = scene.link_item(cart, find(window, "Product reviews"))
+    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+    no = Qt.KeyboardModifier.NoModifier
+    start = window.view.mapFromScene(card_centre(window, cart))
+    end = window.view.mapFromScene(cell_centre(window, "after", "earned"))
+    _send(window.view, QEvent.Type.MouseButtonPress, start, left, left, no)
+    _send(window.view, QEvent.Type.MouseMove, (start + end) / 2, none, left, no)
+    assert not link.isVisible()
+    _send(window.view, QEvent.Type.MouseButtonRelease, end, left, none, no)
+    assert link.isVisible()
+    assert window.document.journey.touchpoint(cart).phase == "after"

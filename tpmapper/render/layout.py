@@ -108,19 +108,27 @@ class MapLayout:
             m.card_height,
         )
 
-    def insertion_index(self, phase_id: str, lane_id: str, x: float, y: float, count: int) -> int:
-        """The position in a cell of `count` cards where a card dropped at (x, y) should go."""
+    def drop_index(
+        self, phase_id: str, lane_id: str, x: float, y: float, *, order: list[str], moving: set[str]
+    ) -> int | None:
+        """Where cards dropped at (x, y) land among the *other* cards of a cell (`order` is
+        the cell as drawn): over a card's left half goes before it, over its right half
+        after it, past the last card at the end. None: over one of the `moving` cards."""
         m = self.metrics
         p, lane = self.phase_ids.index(phase_id), self.lane_ids.index(lane_id)
         cell = self.cell_rect(p, lane)
         per_row = self.card_columns[p]
-        column = int(
-            (x - cell.x - m.cell_padding + m.gap / 2 + m.card_width / 2) // (m.card_width + m.gap)
-        )
+        column = int((x - cell.x - m.cell_padding) // (m.card_width + m.gap))
         row = int((y - cell.y - m.cell_padding) // (m.card_height + m.gap))
-        column = max(0, min(column, per_row))
-        row = max(0, row)
-        return max(0, min(row * per_row + column, count))
+        others = [t for t in order if t not in moving]
+        slot = max(0, row) * per_row + min(max(0, column), per_row - 1)
+        if slot >= len(order):
+            return len(others)
+        target = order[slot]
+        if target in moving:
+            return None
+        rect = self.slot_rect(p, lane, slot)
+        return others.index(target) + (0 if x < rect.x + rect.width / 2 else 1)
 
 
 def _card_columns(count: int, metrics: Metrics) -> int:

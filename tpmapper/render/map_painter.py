@@ -61,7 +61,7 @@ def paint_links(
         path = painters.link_path(
             qrect(layout.cards[link.source]), qrect(layout.cards[link.target])
         )
-        painters.paint_link(painter, path, link.label, detail=detail)
+        painters.paint_link(painter, painters.link_shape(path, link.label), detail=detail)
 
 
 def paint_cards(

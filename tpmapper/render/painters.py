@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -85,6 +86,16 @@ def paint_cell(painter: QPainter, rect: QRectF, alternate: bool, empty: bool, hi
         painter.setPen(QColor(style.EMPTY_HINT))
         painter.setFont(_font(9))
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, hint)
+    painter.restore()
+
+
+def paint_link_handle(painter: QPainter, centre: QPointF, radius: float) -> None:
+    """The small circle on a card's edge to drag a new link from."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setPen(QPen(QColor(style.SELECTION_COLOUR), 1.5))
+    painter.setBrush(QColor("#ffffff"))
+    painter.drawEllipse(centre, radius, radius)
     painter.restore()
 
 
@@ -267,39 +278,77 @@ def link_path(start: QRectF, end: QRectF) -> QPainterPath:
     return path
 
 
+@dataclass(frozen=True)
+class LinkShape:
+    """Everything needed to draw a link, worked out once per path (not on every paint)."""
+
+    path: QPainterPath
+    arrow: QPolygonF
+    label: str  # elided to fit
+    label_box: QRectF | None
+
+    @property
+    def bounds(self) -> QRectF:
+        """Tight bounds: the curve, its arrow head and its label."""
+        rect = self.path.boundingRect().united(self.arrow.boundingRect())
+        if self.label_box is not None:
+            rect = rect.united(self.label_box)
+        return rect.adjusted(-3, -3, 3, 3)
+
+
+LABEL_FONT_SIZE = 7.5
+ARROW_SIZE = 9.0
+
+
+def link_shape(path: QPainterPath, label: str = "") -> LinkShape:
+    tip = path.pointAtPercent(1.0)
+    angle = math.radians(-path.angleAtPercent(0.98))
+    left = tip - QPointF(math.cos(angle - 0.4) * ARROW_SIZE, math.sin(angle - 0.4) * ARROW_SIZE)
+    right = tip - QPointF(math.cos(angle + 0.4) * ARROW_SIZE, math.sin(angle + 0.4) * ARROW_SIZE)
+    box = None
+    if label:
+        metrics = QFontMetricsF(_font(LABEL_FONT_SIZE))
+        label = metrics.elidedText(label, Qt.TextElideMode.ElideRight, 160)
+        box = QRectF(0, 0, metrics.horizontalAdvance(label) + 10, metrics.height() + 4)
+        box.moveCenter(path.pointAtPercent(0.5))
+    return LinkShape(path, QPolygonF([tip, left, right]), label, box)
+
+
 def paint_link(
-    painter: QPainter,
-    path: QPainterPath,
-    label: str = "",
-    *,
-    selected: bool = False,
-    detail: float = 1.0,
+    painter: QPainter, shape: LinkShape, *, selected: bool = False, detail: float = 1.0
 ) -> None:
     """A link's curve with an arrow head at its end and its label at its middle."""
     painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, detail >= SIMPLE_DETAIL)
     colour = QColor(style.SELECTION_COLOUR if selected else style.LINK_COLOUR)
     painter.setPen(QPen(colour, 2.6 if selected else 1.6))
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawPath(path)
-    tip = path.pointAtPercent(1.0)
-    angle = math.radians(-path.angleAtPercent(0.98))
-    size = 9.0
-    left = tip - QPointF(math.cos(angle - 0.4) * size, math.sin(angle - 0.4) * size)
-    right = tip - QPointF(math.cos(angle + 0.4) * size, math.sin(angle + 0.4) * size)
+    painter.drawPath(shape.path)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(colour)
-    painter.drawPolygon(QPolygonF([tip, left, right]))
-    if label and detail >= SIMPLE_DETAIL:
-        middle = path.pointAtPercent(0.5)
-        painter.setFont(_font(7.5))
-        metrics = QFontMetricsF(painter.font())
-        text = metrics.elidedText(label, Qt.TextElideMode.ElideRight, 160)
-        box = QRectF(0, 0, metrics.horizontalAdvance(text) + 10, metrics.height() + 4)
-        box.moveCenter(middle)
+    painter.drawPolygon(shape.arrow)
+    if shape.label_box is not None and detail >= SIMPLE_DETAIL:
+        painter.setFont(_font(LABEL_FONT_SIZE))
         painter.setBrush(QColor(255, 255, 255, 230))
         painter.setPen(QPen(colour, 0.8))
-        painter.drawRoundedRect(box, 4, 4)
+        painter.drawRoundedRect(shape.label_box, 4, 4)
         painter.setPen(QColor(style.TEXT_COLOUR))
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+        painter.drawText(shape.label_box, Qt.AlignmentFlag.AlignCenter, shape.label)
+    painter.restore()
+
+
+def paint_overview(
+    painter: QPainter, blocks: dict[str, list[QRectF]], selected: list[QRectF]
+) -> None:
+    """Many cards at once, as coloured blocks: one call per colour, for far-out zoom."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # blocks need none
+    painter.setPen(Qt.PenStyle.NoPen)
+    for colour, rects in blocks.items():
+        painter.setBrush(QColor(colour))
+        painter.drawRects(rects)
+    if selected:
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(QColor(style.SELECTION_COLOUR), 8))
+        painter.drawRects(selected)
     painter.restore()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tpmapper.render import map_painter, painters
+from tpmapper.render import map_painter, painters, style
 from tpmapper.ui.canvas.new_link import NewLinkInteraction
 
 HANDLE_RADIUS = 7.0
@@ -121,6 +121,8 @@ class TouchpointItem(QGraphicsItem):
             selected=self.isSelected(),
             hovered=self._hovered,
         )
+        if (self._hovered or self.isSelected()) and detail >= painters.SIMPLE_DETAIL:
+            painters.paint_link_handle(painter, self.handle_centre(), HANDLE_RADIUS - 2)
 
 
 class LinkItem(QGraphicsItem):
@@ -130,34 +132,92 @@ class LinkItem(QGraphicsItem):
         super().__init__()
         self._scene = map_scene
         self.key = (source, target)
-        self._path = QPainterPath()
-        self._shape = QPainterPath()
+        self._link_shape: painters.LinkShape | None = None
+        self._bounds = QRectF()
+        self._hit_shape = QPainterPath()
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self.setZValue(5)
 
     @property
     def path(self) -> QPainterPath:
-        return self._path
+        return self._link_shape.path if self._link_shape else QPainterPath()
 
-    def set_path(self, path: QPainterPath) -> None:
+    def set_path(self, path: QPainterPath, label: str) -> None:
         self.prepareGeometryChange()
-        self._path = path
+        self._link_shape = painters.link_shape(path, label)
+        self._bounds = self._link_shape.bounds
         stroker = QPainterPathStroker()
         stroker.setWidth(10)
-        self._shape = stroker.createStroke(path)
+        self._hit_shape = stroker.createStroke(path)
+        if self._link_shape.label_box is not None:
+            self._hit_shape.addRect(self._link_shape.label_box)
         self.update()
 
     def boundingRect(self) -> QRectF:
-        return self._path.boundingRect().adjusted(-90, -14, 90, 14)
+        return self._bounds
 
     def shape(self) -> QPainterPath:
-        return self._shape
+        return self._hit_shape
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        link = self._scene.journey.link(*self.key)
+        if self._link_shape is None:
+            return
         detail = option.levelOfDetailFromTransform(painter.worldTransform())
-        painters.paint_link(
-            painter, self._path, link.label, selected=self.isSelected(), detail=detail
-        )
+        painters.paint_link(painter, self._link_shape, selected=self.isSelected(), detail=detail)
+
+
+class Layer(QGraphicsItem):
+    """An invisible parent for many items, so they can be faded out together in one call
+    (hiding would deselect them). The scene keeps a reference: see DESIGN.md's PySide6 traps."""
+
+    def __init__(self, z: float) -> None:
+        super().__init__()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
+        self.setZValue(z)
+
+    def boundingRect(self) -> QRectF:
+        return QRectF()
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        pass
+
+
+class OverviewItem(QGraphicsItem):
+    """Far out, every card as a coloured block, in one paint call instead of thousands."""
+
+    def __init__(self, map_scene: MapScene) -> None:
+        super().__init__()
+        self._scene = map_scene
+        self._blocks: dict[str, list[QRectF]] | None = None
+        self.setZValue(20)
+        self.setVisible(False)
+
+    def invalidate(self) -> None:
+        self.prepareGeometryChange()
+        self._blocks = None
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return painters.qrect(self._scene.layout.bounds)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        scene = self._scene
+        if self._blocks is None:
+            self._blocks = {}
+            for tp in scene.journey.touchpoints():
+                colour = style.rating_colour(tp.customer_rating)
+                self._blocks.setdefault(colour, []).append(
+                    painters.qrect(scene.layout.cards[tp.id])
+                )
+        cards = scene.layout.cards
+        selected = [
+            painters.qrect(cards[item.touchpoint_id])
+            for item in scene.selectedItems()
+            if isinstance(item, TouchpointItem)
+        ]
+        painters.paint_overview(painter, self._blocks, selected)

@@ -22,7 +22,8 @@ from tpmapper.ui.canvas.name_editor import NameEditor
 from tpmapper.ui.canvas.scene import MapScene
 from tpmapper.ui.palette import read_palette_mime
 
-MIN_ZOOM, MAX_ZOOM = 0.05, 4.0
+MIN_ZOOM, MAX_ZOOM = 0.02, 4.0
+OVERVIEW_ZOOM = 0.25  # below this the scene draws its overview instead of every card
 ZOOM_STEP = 1.2
 
 
@@ -44,6 +45,7 @@ class MapView(QGraphicsView):
 
     def setScene(self, scene: MapScene) -> None:
         super().setScene(scene)
+        scene.set_overview(self.zoom < OVERVIEW_ZOOM)
         scene.rename_requested.connect(self.edit_name)
         scene.label_requested.connect(self.edit_label)
 
@@ -62,7 +64,7 @@ class MapView(QGraphicsView):
         factor = zoom / self.zoom
         if abs(factor - 1) > 1e-9:
             self.scale(factor, factor)
-            self.zoom_changed.emit(self.zoom)
+            self._zoomed()
 
     def zoom_in(self) -> None:
         self.set_zoom(self.zoom * ZOOM_STEP)
@@ -78,6 +80,10 @@ class MapView(QGraphicsView):
         self.fitInView(bounds.adjusted(-20, -20, 20, 20), Qt.AspectRatioMode.KeepAspectRatio)
         if self.zoom > 1.0:
             self.set_zoom(1.0)
+        self._zoomed()
+
+    def _zoomed(self) -> None:
+        self.map_scene().set_overview(self.zoom < OVERVIEW_ZOOM)
         self.zoom_changed.emit(self.zoom)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
