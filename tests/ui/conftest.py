@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsView, QMessageBox
 
 from tpmapper.files.templates import sample_path
 from tpmapper.files.tpmap import load
+from tpmapper.ui import clipboard
 from tpmapper.ui.document import Document
 from tpmapper.ui.main_window import OPEN_WINDOWS, MainWindow
 
@@ -47,6 +48,9 @@ def window(qtbot, settings) -> Iterator[MainWindow]:
     for other in list(OPEN_WINDOWS):  # windows a test opened, this one included
         other.document.undo_stack.setClean()
         other.close()
+    # Closed windows delete themselves later; do it now, not during interpreter shutdown.
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    clipboard.release()  # as the app does before quitting: mime data left there crashes exit
 
 
 def _send(view: QGraphicsView, kind: QEvent.Type, at: QPoint, button, buttons, modifiers) -> None:  # noqa: PLR0917

@@ -15,6 +15,7 @@ from tpmapper.files.templates import sample_path
 from tpmapper.files.tpmap import load
 from tpmapper.i18n import preferred_language
 from tpmapper.resources import icon_path, resource_path
+from tpmapper.ui import clipboard
 from tpmapper.ui.document import Document
 from tpmapper.ui.main_window import MainWindow
 
@@ -45,6 +46,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("tpmapper")
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(icon_path("tpmapper.svg"))))
+    if not app.property("tpmapper_started"):
+        app.aboutToQuit.connect(clipboard.release)
+        app.setProperty("tpmapper_started", True)
     if not app.property("tpmapper_translated"):
         install_translators(app, preferred_language())
         app.setProperty("tpmapper_translated", True)

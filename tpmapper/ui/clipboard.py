@@ -29,3 +29,15 @@ def get() -> JourneyMap | None:
         return tpmap.loads(bytes(data.data(MIME).data()), "clipboard")
     except MapFileError:
         return None
+
+
+def release() -> None:
+    """Before the app quits: leave only the copied names, as plain text.
+
+    PySide6 (seen with 6.11.3) crashes at exit when mime data created in Python is still
+    on the clipboard; plain text is safe, and other programs can still paste the names.
+    """
+    board = QGuiApplication.clipboard()
+    data = board.mimeData()
+    if data is not None and data.hasFormat(MIME):
+        board.setText(data.text())
