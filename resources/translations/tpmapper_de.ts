@@ -148,184 +148,194 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="107"/>
-        <location filename="../../tpmapper/ui/inspector.py" line="120"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="109"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="122"/>
         <source>(several values)</source>
         <translation>(mehrere Werte)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="152"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="154"/>
         <source>Separate entries with commas</source>
         <translation>Einträge durch Kommas trennen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="174"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="176"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="174"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="176"/>
         <source>No</source>
         <translation>Nein</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="179"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="181"/>
         <source>Touchpoint</source>
         <translation>Touchpoint</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="181"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="183"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="182"/>
-        <location filename="../../tpmapper/ui/inspector.py" line="257"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="184"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="263"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="183"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="185"/>
         <source>Owner</source>
         <translation>Verantwortliche(r)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="189"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="191"/>
         <source>Classification</source>
         <translation>Einordnung</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="191"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="193"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="192"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="194"/>
         <source>Channel detail</source>
         <translation>Kanaldetail</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="193"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="195"/>
         <source>Owned / paid / earned</source>
         <translation>Owned / Paid / Earned</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="194"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="196"/>
         <source>Direct / indirect</source>
         <translation>Direkt / indirekt</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="195"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="197"/>
         <source>Influenceable</source>
         <translation>Beeinflussbar</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="196"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="198"/>
         <source>Digital / analog</source>
         <translation>Digital / analog</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="202"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="204"/>
         <source>Ratings</source>
         <translation>Bewertungen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="204"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="206"/>
         <source>Customer rating (outside-in)</source>
         <translation>Kundensicht (outside-in)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="205"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="207"/>
         <source>Company rating (inside-out)</source>
         <translation>Unternehmenssicht (inside-out)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="206"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="208"/>
         <source>Importance</source>
         <translation>Wichtigkeit</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="207"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="209"/>
         <source>Moment</source>
         <translation>Moment</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="208"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="210"/>
         <source>Why</source>
         <translation>Begründung</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="214"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="216"/>
         <source>KPIs</source>
         <translation>KPIs</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="216"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="218"/>
         <source>Conversion rate (%)</source>
         <translation>Conversion-Rate (%)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="217"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="219"/>
         <source>Satisfaction (%)</source>
         <translation>Zufriedenheit (%)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="218"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="220"/>
         <source>ROI (%)</source>
         <translation>ROI (%)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="219"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="221"/>
         <source>Cost</source>
         <translation>Kosten</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="221"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="223"/>
         <source>Reach</source>
         <translation>Reichweite</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="229"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="232"/>
+        <source>Personas</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/inspector.py" line="232"/>
+        <source>Serves</source>
+        <translation>Zielgruppen</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/inspector.py" line="235"/>
         <source>Improvement</source>
         <translation>Verbesserung</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="231"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="237"/>
         <source>Feedback sources</source>
         <translation>Feedbackquellen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="232"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="238"/>
         <source>Improvement idea</source>
         <translation>Verbesserungsidee</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="233"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="239"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="234"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="240"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="254"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="260"/>
         <source>Map properties</source>
         <translation>Karteneigenschaften</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="256"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="262"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="261"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="267"/>
         <source>Select a touchpoint to edit it.</source>
         <translation>Wählen Sie einen Touchpoint aus, um ihn zu bearbeiten.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/inspector.py" line="296"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="302"/>
         <source>&lt;b&gt;%n touchpoints&lt;/b&gt; selected</source>
         <translation>
             <numerusform>&lt;b&gt;%n Touchpoint&lt;/b&gt; ausgewählt</numerusform>
@@ -333,17 +343,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="325"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="344"/>
+        <source>Edit personas</source>
+        <translation>Personas bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/inspector.py" line="368"/>
         <source>“%1” is not a number.</source>
         <translation>„%1“ ist keine Zahl.</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="337"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="380"/>
         <source>Edit %1</source>
         <translation>%1 bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="354"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="397"/>
         <source>Edit map properties</source>
         <translation>Karteneigenschaften bearbeiten</translation>
     </message>
@@ -585,28 +600,28 @@
 <context>
     <name>MapScene</name>
     <message>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="43"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="46"/>
         <source>Drop a touchpoint here</source>
         <translation>Touchpoint hier ablegen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="118"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="170"/>
         <source>Add touchpoint</source>
         <translation>Touchpoint hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="131"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="183"/>
         <source>Rename touchpoint</source>
         <translation>Touchpoint umbenennen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="136"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="188"/>
         <source>Label link</source>
         <translation>Verbindung beschriften</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="167"/>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="236"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="219"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="311"/>
         <source>Move %n touchpoint(s)</source>
         <translation>
             <numerusform>%n Touchpoint verschieben</numerusform>
@@ -614,7 +629,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="222"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="286"/>
         <source>New touchpoint</source>
         <translation>Neuer Touchpoint</translation>
     </message>
@@ -622,12 +637,12 @@
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../tpmapper/ui/canvas/view.py" line="134"/>
+        <location filename="../../tpmapper/ui/canvas/view.py" line="140"/>
         <source>Reorder</source>
         <translation>Reihenfolge ändern</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/canvas/view.py" line="159"/>
+        <location filename="../../tpmapper/ui/canvas/view.py" line="165"/>
         <source>Rename</source>
         <translation>Umbenennen</translation>
     </message>

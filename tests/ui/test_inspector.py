@@ -113,3 +113,25 @@ def test_leaving_a_mixed_field_untouched_changes_nothing(window, qtbot):
     owner.editingFinished.emit()  # focus leaves without typing
     assert [window.document.journey.touchpoint(t).owner for t in ids] == owners
     assert window.document.undo_stack.count() == 0
+
+
+def persona_states(window) -> dict[str, Qt.CheckState]:
+    box = window.inspector.personas
+    return {box.item(i).text(): box.item(i).checkState() for i in range(box.count())}
+
+
+def test_personas_show_and_set_for_the_selection(window):
+    journey = window.document.journey
+    ids = select(window, "Ads", "Influencers")  # Ads serves both personas, Influencers one
+    assert persona_states(window) == {
+        "Bargain hunter": Qt.CheckState.PartiallyChecked,
+        "Busy professional": Qt.CheckState.Checked,
+    }
+    window.inspector.personas.item(0).setCheckState(Qt.CheckState.Checked)
+    assert all("bargain-hunter" in journey.touchpoint(t).personas for t in ids)
+    window.inspector.personas.item(1).setCheckState(Qt.CheckState.Unchecked)
+    assert all("busy-professional" not in journey.touchpoint(t).personas for t in ids)
+    assert window.document.undo_stack.count() == 2
+    window.document.undo_stack.undo()
+    window.document.undo_stack.undo()
+    assert persona_states(window)["Bargain hunter"] == Qt.CheckState.PartiallyChecked

@@ -30,10 +30,13 @@ def paint_grid(
             )
 
 
-def paint_phase_headers(painter: QPainter, journey: JourneyMap, layout: MapLayout) -> None:
+def paint_phase_headers(
+    painter: QPainter, journey: JourneyMap, layout: MapLayout, label_from: float = 0.0
+) -> None:
     for index, phase in enumerate(journey.phases):
         count = len(journey.in_phase(phase.id))
-        painters.paint_phase_header(painter, qrect(layout.phase_header(index)), phase, count)
+        rect = qrect(layout.phase_header(index))
+        painters.paint_phase_header(painter, rect, phase, count, label_from)
 
 
 def paint_lane_headers(painter: QPainter, journey: JourneyMap, layout: MapLayout) -> None:

@@ -44,7 +44,10 @@ def _font(size: float, bold: bool = False) -> QFont:
     return font
 
 
-def paint_phase_header(painter: QPainter, rect: QRectF, phase: Phase, count: int) -> None:
+def paint_phase_header(
+    painter: QPainter, rect: QRectF, phase: Phase, count: int, label_from: float = 0.0
+) -> None:
+    """`label_from`: where the label may start at the earliest (right of pinned lane headers)."""
     painter.save()
     colour = QColor(phase.colour)
     painter.setPen(Qt.PenStyle.NoPen)
@@ -54,6 +57,7 @@ def paint_phase_header(painter: QPainter, rect: QRectF, phase: Phase, count: int
     painter.setPen(text)
     painter.setFont(_font(11, bold=True))
     inner = rect.adjusted(12, 0, -12, 0)
+    inner.setLeft(min(max(inner.left(), label_from + 12), max(inner.left(), inner.right() - 60)))
     label = f"{phase.name}  ·  {count}"
     elided = QFontMetricsF(painter.font()).elidedText(
         label, Qt.TextElideMode.ElideRight, inner.width()

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QScrollArea,
     QStackedWidget,
@@ -224,6 +226,10 @@ class Inspector(QWidget):
                 ],
             )
         )
+        self.personas = QListWidget(self)
+        self.personas.setMaximumHeight(96)
+        self.personas.itemChanged.connect(self._commit_persona)
+        column.addWidget(self._group(self.tr("Personas"), [(self.tr("Serves"), self.personas)]))
         column.addWidget(
             self._group(
                 self.tr("Improvement"),
@@ -299,6 +305,43 @@ class Inspector(QWidget):
         for field in self.fields.values():
             with QSignalBlocker(field.widget):
                 field.show(common_value(chosen, field.name))
+        self._show_personas(chosen)
+
+    def _show_personas(self, chosen: Sequence[Touchpoint]) -> None:
+        """Checked: every selected card serves the persona; partly: some of them do."""
+        assert self.document is not None
+        with QSignalBlocker(self.personas):
+            self.personas.clear()
+            for persona in self.document.journey.personas:
+                serving = sum(persona.id in tp.personas for tp in chosen)
+                item = QListWidgetItem(persona.name, self.personas)
+                item.setData(Qt.ItemDataRole.UserRole, persona.id)
+                item.setToolTip(persona.description)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                state = Qt.CheckState.Unchecked
+                if serving == len(chosen):
+                    state = Qt.CheckState.Checked
+                elif serving:
+                    state = Qt.CheckState.PartiallyChecked
+                item.setCheckState(state)
+
+    def _commit_persona(self, item: QListWidgetItem) -> None:
+        """Ticking a persona adds it to every selected card; unticking removes it."""
+        if self.document is None or not self.touchpoint_ids:
+            return
+        journey = self.document.journey
+        persona = item.data(Qt.ItemDataRole.UserRole)
+        serve = item.checkState() != Qt.CheckState.Unchecked
+        parts = []
+        for tid in self.touchpoint_ids:
+            current = journey.touchpoint(tid).personas
+            if serve and persona not in current:
+                parts.append(UpdateTouchpoint(tid, {"personas": (*current, persona)}))
+            elif not serve and persona in current:
+                kept = tuple(p for p in current if p != persona)
+                parts.append(UpdateTouchpoint(tid, {"personas": kept}))
+        if parts:
+            self.document.push(CompositeEdit(parts), self.tr("Edit personas"))
 
     # ------------------------------------------------------------------ committing
     @staticmethod

@@ -291,7 +291,8 @@ class MapView(QGraphicsView):
         top, left = self._pinned_offsets()
         painter.save()
         painter.translate(0, top)
-        map_painter.paint_phase_headers(painter, scene.journey, scene.layout)
+        label_from = left + scene.layout.metrics.lane_header_width  # right of the pinned lanes
+        map_painter.paint_phase_headers(painter, scene.journey, scene.layout, label_from)
         painter.restore()
         painter.save()
         painter.translate(left, 0)
