@@ -4,17 +4,17 @@
 <context>
     <name>AxesDialog</name>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="209"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="245"/>
         <source>Phases and Lanes</source>
         <translation>Phasen und Zeilen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="213"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="249"/>
         <source>Phases (columns)</source>
         <translation>Phasen (Spalten)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="214"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="250"/>
         <source>Lanes (rows)</source>
         <translation>Zeilen (Swimlanes)</translation>
     </message>
@@ -22,104 +22,115 @@
 <context>
     <name>AxisEditor</name>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="46"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="52"/>
         <source>Add…</source>
+        <extracomment>The edits that add, update, move and remove an element of each collection.</extracomment>
         <translation>Hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="47"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="53"/>
         <source>Rename…</source>
         <translation>Umbenennen…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="48"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="54"/>
         <source>Colour…</source>
         <translation>Farbe…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="49"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="55"/>
         <source>Move Up</source>
         <translation>Nach oben</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="50"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="56"/>
         <source>Move Down</source>
         <translation>Nach unten</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="51"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="57"/>
         <source>Remove…</source>
         <translation>Entfernen…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="109"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="120"/>
         <source>Not possible</source>
         <translation>Nicht möglich</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="113"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="125"/>
         <source>New Phase</source>
         <translation>Neue Phase</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="113"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="126"/>
         <source>New Lane</source>
         <translation>Neue Zeile</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="114"/>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="133"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="127"/>
+        <source>New Persona</source>
+        <translation>Neue Persona</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="129"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="150"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="125"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="142"/>
         <source>Add %1</source>
         <translation>%1 hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="133"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="150"/>
         <source>Rename</source>
         <translation>Umbenennen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="141"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="158"/>
         <source>Rename %1</source>
         <translation>%1 umbenennen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="153"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="170"/>
         <source>Recolour phase</source>
         <translation>Phasenfarbe ändern</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="163"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="180"/>
         <source>Reorder</source>
         <translation>Reihenfolge ändern</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="179"/>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="181"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="189"/>
         <source>Remove %1</source>
         <translation>%1 entfernen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="188"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="212"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="224"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="190"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="213"/>
+        <source>%1 touchpoints serve “%2”. Remove the persona from them too?</source>
+        <translation>%1 Touchpoints sprechen „%2“ an. Die Persona auch dort entfernen?</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="226"/>
         <source>“%1” holds %2 touchpoints with %3 links. What should happen to them?</source>
         <translation>„%1“ enthält %2 Touchpoint(s) mit %3 Verbindung(en). Was soll damit geschehen?</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="196"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="232"/>
         <source>Move them to “%1”</source>
         <translation>Nach „%1“ verschieben</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="198"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="234"/>
         <source>Remove them too</source>
         <translation>Ebenfalls entfernen</translation>
     </message>
@@ -148,194 +159,199 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="109"/>
-        <location filename="../../tpmapper/ui/inspector.py" line="122"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="110"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="123"/>
         <source>(several values)</source>
         <translation>(mehrere Werte)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="154"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="155"/>
         <source>Separate entries with commas</source>
         <translation>Einträge durch Kommas trennen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="176"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="177"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="176"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="177"/>
         <source>No</source>
         <translation>Nein</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="181"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="182"/>
         <source>Touchpoint</source>
         <translation>Touchpoint</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="183"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="184"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="184"/>
-        <location filename="../../tpmapper/ui/inspector.py" line="263"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="185"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="264"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="185"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="186"/>
         <source>Owner</source>
         <translation>Verantwortliche(r)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="191"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="192"/>
         <source>Classification</source>
         <translation>Einordnung</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="193"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="194"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="194"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="195"/>
         <source>Channel detail</source>
         <translation>Kanaldetail</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="195"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="196"/>
         <source>Owned / paid / earned</source>
         <translation>Owned / Paid / Earned</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="196"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="197"/>
         <source>Direct / indirect</source>
         <translation>Direkt / indirekt</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="197"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="198"/>
         <source>Influenceable</source>
         <translation>Beeinflussbar</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="198"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="199"/>
         <source>Digital / analog</source>
         <translation>Digital / analog</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="204"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="205"/>
         <source>Ratings</source>
         <translation>Bewertungen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="206"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="207"/>
         <source>Customer rating (outside-in)</source>
         <translation>Kundensicht (outside-in)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="207"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="208"/>
         <source>Company rating (inside-out)</source>
         <translation>Unternehmenssicht (inside-out)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="208"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="209"/>
         <source>Importance</source>
         <translation>Wichtigkeit</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="209"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="210"/>
         <source>Moment</source>
         <translation>Moment</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="210"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="211"/>
         <source>Why</source>
         <translation>Begründung</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="216"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="217"/>
         <source>KPIs</source>
         <translation>KPIs</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="218"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="219"/>
         <source>Conversion rate (%)</source>
         <translation>Conversion-Rate (%)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="219"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="220"/>
         <source>Satisfaction (%)</source>
         <translation>Zufriedenheit (%)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="220"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="221"/>
         <source>ROI (%)</source>
         <translation>ROI (%)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="221"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="222"/>
         <source>Cost</source>
         <translation>Kosten</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="223"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="224"/>
         <source>Reach</source>
         <translation>Reichweite</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="232"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="233"/>
         <source>Personas</source>
         <translation>Personas</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="232"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="233"/>
         <source>Serves</source>
         <translation>Zielgruppen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="235"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="236"/>
         <source>Improvement</source>
         <translation>Verbesserung</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="237"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="238"/>
         <source>Feedback sources</source>
         <translation>Feedbackquellen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="238"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="239"/>
         <source>Improvement idea</source>
         <translation>Verbesserungsidee</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="239"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="240"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="240"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="241"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="260"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="261"/>
         <source>Map properties</source>
         <translation>Karteneigenschaften</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="262"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="263"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="267"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="269"/>
+        <source>Personas (target groups)</source>
+        <translation>Personas (Zielgruppen)</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/inspector.py" line="272"/>
         <source>Select a touchpoint to edit it.</source>
         <translation>Wählen Sie einen Touchpoint aus, um ihn zu bearbeiten.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/inspector.py" line="302"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="311"/>
         <source>&lt;b&gt;%n touchpoints&lt;/b&gt; selected</source>
         <translation>
             <numerusform>&lt;b&gt;%n Touchpoint&lt;/b&gt; ausgewählt</numerusform>
@@ -343,22 +359,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="344"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="353"/>
         <source>Edit personas</source>
         <translation>Personas bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="368"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="377"/>
         <source>“%1” is not a number.</source>
         <translation>„%1“ ist keine Zahl.</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="380"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="389"/>
         <source>Edit %1</source>
         <translation>%1 bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="397"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="406"/>
         <source>Edit map properties</source>
         <translation>Karteneigenschaften bearbeiten</translation>
     </message>

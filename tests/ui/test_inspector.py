@@ -135,3 +135,39 @@ def test_personas_show_and_set_for_the_selection(window):
     window.document.undo_stack.undo()
     window.document.undo_stack.undo()
     assert persona_states(window)["Bargain hunter"] == Qt.CheckState.PartiallyChecked
+
+
+def test_map_properties_manage_personas(window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    journey = window.document.journey
+    window.scene.clearSelection()
+    editor = window.inspector.persona_editor
+    assert [editor.list.item(i).text() for i in range(editor.list.count())] == [
+        "Bargain hunter   (10)",
+        "Busy professional   (11)",
+    ]
+    editor.add("Family buyer")  # after the selected one
+    assert [p.name for p in journey.personas] == [
+        "Bargain hunter",
+        "Family buyer",
+        "Busy professional",
+    ]
+    editor.list.setCurrentRow(1)
+    editor.rename("Families")
+    editor.move(1)
+    assert [p.name for p in journey.personas] == ["Bargain hunter", "Busy professional", "Families"]
+    editor.list.setCurrentRow(0)
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        staticmethod(lambda *a, **_k: asked.append(a[2]) or QMessageBox.StandardButton.Yes),
+    )
+    editor.remove()
+    assert asked == ["10 touchpoints serve “Bargain hunter”. Remove the persona from them too?"]
+    assert "bargain-hunter" not in journey.personas
+    assert all("bargain-hunter" not in tp.personas for tp in journey.touchpoints())
+    assert window.document.undo_stack.count() == 4
+    window.document.undo_stack.undo()
+    assert sum("bargain-hunter" in tp.personas for tp in journey.touchpoints()) == 10

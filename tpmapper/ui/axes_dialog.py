@@ -24,15 +24,21 @@ from PySide6.QtWidgets import (
 )
 
 from tpmapper.model import edits
-from tpmapper.model.elements import Lane, Phase, new_id
+from tpmapper.model.elements import Lane, Persona, Phase, new_id
 from tpmapper.ui.document import Document
 
-PHASES, LANES = "phases", "lanes"
+PHASES, LANES, PERSONAS = "phases", "lanes", "personas"
+#: The edits that add, update, move and remove an element of each collection.
+EDITS = {
+    PHASES: (edits.AddPhase, edits.UpdatePhase, edits.MovePhase, edits.RemovePhase),
+    LANES: (edits.AddLane, edits.UpdateLane, edits.MoveLane, edits.RemoveLane),
+    PERSONAS: (edits.AddPersona, edits.UpdatePersona, edits.MovePersona, edits.RemovePersona),
+}
 NEW_PHASE_COLOUR = "#8fa8c8"
 
 
 class AxisEditor(QWidget):
-    """The list of phases or lanes with its buttons."""
+    """The list of phases, lanes or personas with its buttons."""
 
     def __init__(self, document: Document, axis: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,7 +57,7 @@ class AxisEditor(QWidget):
             ("remove", self.tr("Remove…"), self.remove),
         ]
         for key, text, slot in actions:
-            if key == "colour" and axis == LANES:
+            if key == "colour" and axis != PHASES:
                 continue
             button = QPushButton(text, self)
             button.clicked.connect(slot)
@@ -73,11 +79,7 @@ class AxisEditor(QWidget):
         current = self.current_id()
         self.list.clear()
         for element in self.items:
-            count = len(
-                self.document.journey.in_phase(element.id)
-                if self.axis == PHASES
-                else self.document.journey.in_lane(element.id)
-            )
+            count = self._count(element.id)
             item = QListWidgetItem(f"{element.name}   ({count})", self.list)
             item.setData(Qt.ItemDataRole.UserRole, element.id)
             if self.axis == PHASES:
@@ -85,6 +87,15 @@ class AxisEditor(QWidget):
         ids = self.items.ids()
         self.list.setCurrentRow(ids.index(current) if current in ids else min(0, len(ids) - 1))
         self._update_buttons()
+
+    def _count(self, item_id: str) -> int:
+        """How many touchpoints are in this phase or lane, or serve this persona."""
+        journey = self.document.journey
+        if self.axis == PHASES:
+            return len(journey.in_phase(item_id))
+        if self.axis == LANES:
+            return len(journey.in_lane(item_id))
+        return sum(item_id in tp.personas for tp in journey.touchpoints())
 
     def _update_buttons(self) -> None:
         row, count = self.list.currentRow(), self.list.count()
@@ -94,8 +105,8 @@ class AxisEditor(QWidget):
                 enabled = row > 0
             elif key == "down":
                 enabled = 0 <= row < count - 1
-            elif key == "remove":
-                enabled = row >= 0 and count > 1  # a map keeps at least one phase and lane
+            elif key == "remove":  # a map keeps at least one phase and one lane
+                enabled = row >= 0 and (count > 1 or self.axis == PERSONAS)
             button.setEnabled(enabled)
 
     def current_id(self) -> str | None:
@@ -110,7 +121,11 @@ class AxisEditor(QWidget):
 
     def add(self, name: str | None = None) -> None:
         if name is None:
-            title = self.tr("New Phase") if self.axis == PHASES else self.tr("New Lane")
+            title = {
+                PHASES: self.tr("New Phase"),
+                LANES: self.tr("New Lane"),
+                PERSONAS: self.tr("New Persona"),
+            }[self.axis]
             name, ok = QInputDialog.getText(self, title, self.tr("Name:"))
             if not ok:
                 return
@@ -118,10 +133,12 @@ class AxisEditor(QWidget):
             return
         row = self.list.currentRow()
         index = row + 1 if row >= 0 else None
-        if self.axis == PHASES:
-            edit = edits.AddPhase(Phase(new_id(), name.strip(), NEW_PHASE_COLOUR), index)
-        else:
-            edit = edits.AddLane(Lane(new_id(), name.strip()), index)
+        element = {
+            PHASES: lambda: Phase(new_id(), name.strip(), NEW_PHASE_COLOUR),
+            LANES: lambda: Lane(new_id(), name.strip()),
+            PERSONAS: lambda: Persona(new_id(), name.strip()),
+        }[self.axis]()
+        edit = EDITS[self.axis][0](element, index)
         self._push(edit, self.tr("Add %1").replace("%1", name.strip()))
 
     def rename(self, name: str | None = None) -> None:
@@ -136,7 +153,7 @@ class AxisEditor(QWidget):
                 return
         if not name.strip() or name.strip() == self.items[item_id].name:
             return
-        update = edits.UpdatePhase if self.axis == PHASES else edits.UpdateLane
+        update = EDITS[self.axis][1]
         self._push(
             update(item_id, {"name": name.strip()}), self.tr("Rename %1").replace("%1", name)
         )
@@ -159,26 +176,45 @@ class AxisEditor(QWidget):
         index = self.items.index(item_id) + step
         if not 0 <= index < len(self.items):
             return
-        move = edits.MovePhase if self.axis == PHASES else edits.MoveLane
+        move = EDITS[self.axis][2]
         self._push(move(item_id, index), self.tr("Reorder"))
 
     def remove(self, choice: str | None = None) -> None:
         """Ask what should happen to the touchpoints, then remove. `choice` ("remove",
         "move" or "cancel") answers the question without asking (for scripts and tests)."""
         item_id = self.current_id()
-        if item_id is None or len(self.items) < 2:
+        if item_id is None or (len(self.items) < 2 and self.axis != PERSONAS):
+            return
+        name = self.items[item_id].name
+        text = self.tr("Remove %1").replace("%1", name)
+        remove_class = EDITS[self.axis][3]
+        if self.axis == PERSONAS:
+            if choice is None:
+                choice = self._ask_persona(name, self._count(item_id))
+            if choice == "remove":
+                self._push(remove_class(item_id), text)
             return
         ids = self.items.ids()
         neighbour = ids[ids.index(item_id) - 1] if ids.index(item_id) > 0 else ids[1]
-        remove_class = edits.RemovePhase if self.axis == PHASES else edits.RemoveLane
         consequences = remove_class(item_id).consequences(self.document.journey)
-        name = self.items[item_id].name
         if choice is None:
             choice = self._ask(name, self.items[neighbour].name, consequences)
         if choice == "remove":
-            self._push(remove_class(item_id), self.tr("Remove %1").replace("%1", name))
+            self._push(remove_class(item_id), text)
         elif choice == "move":
-            self._push(remove_class(item_id, neighbour), self.tr("Remove %1").replace("%1", name))
+            self._push(remove_class(item_id, neighbour), text)
+
+    def _ask_persona(self, name: str, users: int) -> str:
+        if users == 0:
+            return "remove"
+        answer = QMessageBox.question(
+            self,
+            self.tr("Remove"),
+            self.tr("%1 touchpoints serve “%2”. Remove the persona from them too?")
+            .replace("%1", str(users))
+            .replace("%2", name),
+        )
+        return "remove" if answer == QMessageBox.StandardButton.Yes else "cancel"
 
     def _ask(self, name: str, neighbour: str, consequences: edits.Consequences) -> str:
         if consequences.touchpoints_removed == 0:

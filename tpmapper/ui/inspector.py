@@ -36,6 +36,7 @@ from tpmapper.model.edits import CompositeEdit, UpdateMap, UpdateTouchpoint
 from tpmapper.model.elements import Touchpoint
 from tpmapper.model.vocabulary import Channel, Directness, Medium, Moment, Ownership
 from tpmapper.ui import labels
+from tpmapper.ui.axes_dialog import PERSONAS, AxisEditor
 from tpmapper.ui.document import Document
 
 MIXED = object()  # several selected touchpoints hold different values
@@ -264,6 +265,10 @@ class Inspector(QWidget):
                 ],
             )
         )
+        self.persona_editor: AxisEditor | None = None  # made when a document is set
+        self._persona_box = QGroupBox(self.tr("Personas (target groups)"), page)
+        QVBoxLayout(self._persona_box)
+        column.addWidget(self._persona_box)
         column.addWidget(QLabel(self.tr("Select a touchpoint to edit it."), page))
         column.addStretch(1)
         return page
@@ -274,6 +279,10 @@ class Inspector(QWidget):
             self.document.edited.disconnect(self.refresh)
         self.document = document
         document.edited.connect(self.refresh)
+        if self.persona_editor is not None:
+            self.persona_editor.deleteLater()
+        self.persona_editor = AxisEditor(document, PERSONAS, self._persona_box)
+        self._persona_box.layout().addWidget(self.persona_editor)
         self.show_touchpoints([])
 
     def show_touchpoints(self, touchpoint_ids: Sequence[str]) -> None:
