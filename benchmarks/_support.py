@@ -14,6 +14,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QEvent, QObject
+
 from tpmapper.model.elements import Lane, Link, Persona, Phase, Touchpoint
 from tpmapper.model.journey import JourneyMap
 from tpmapper.model.vocabulary import (
@@ -271,3 +273,16 @@ def header(title: str) -> None:
 
 def line(label: str, text: str) -> None:
     print(f"  {label:<34} {text}", flush=True)
+
+
+class PaintCounter(QObject):
+    """Counts the paint events of the widget it filters."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.paints = 0
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.paints += 1
+        return False

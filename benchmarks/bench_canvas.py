@@ -31,6 +31,7 @@ import time
 from pathlib import Path
 
 from _support import (
+    PaintCounter,
     generate_map,
     header,
     line,
@@ -40,7 +41,7 @@ from _support import (
     spread,
     verdict,
 )
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, QSettings, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSettings, Qt
 from PySide6.QtGui import QMouseEvent, QPainter
 from PySide6.QtWidgets import QApplication, QGraphicsScene, QGraphicsView
 
@@ -62,17 +63,6 @@ PROFILING = os.environ.get("BENCH_PROFILE") == "1"
 
 LEFT, NO_BUTTON = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
 dragged: list[int] = []  # how many items were selected at each press
-
-
-class PaintCounter(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.paints = 0
-
-    def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.paints += 1
-        return False
 
 
 def send(view: QGraphicsView, kind: QEvent.Type, at: QPoint, button, buttons) -> None:

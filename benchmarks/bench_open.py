@@ -14,8 +14,17 @@ import tempfile
 import time
 from pathlib import Path
 
-from _support import header, line, median, quiet_offscreen_notice, spread, verdict, write_map
-from PySide6.QtCore import QEvent, QObject, QSettings
+from _support import (
+    PaintCounter,
+    header,
+    line,
+    median,
+    quiet_offscreen_notice,
+    spread,
+    verdict,
+    write_map,
+)
+from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtWidgets import QApplication
 
 from tpmapper.files.tpmap import load
@@ -26,17 +35,6 @@ from tpmapper.ui.main_window import MainWindow
 TOUCHPOINTS, LINKS = 500, 600
 REPEATS = 7
 TARGET_SECONDS = 1.0
-
-
-class PaintCounter(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.paints = 0
-
-    def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.paints += 1
-        return False
 
 
 def wait_for_paint(window: MainWindow, counter: PaintCounter) -> None:

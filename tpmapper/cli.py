@@ -120,11 +120,7 @@ def cmd_info(args: argparse.Namespace) -> int:
 def launch_app(file: str | None) -> int:
     try:
         from tpmapper.ui.app import run_app
-    except ModuleNotFoundError as error:
-        if error.name and error.name.startswith("tpmapper"):
-            raise Refused(
-                "the window is not part of this build yet; try 'tpmapper --help'"
-            ) from None
+    except ImportError as error:  # e.g. a system library Qt needs is missing
         raise Refused(f"the window cannot start: {error}") from None
     return run_app(file)
 

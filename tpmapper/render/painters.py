@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -37,7 +38,9 @@ def qrect(rect: Rect) -> QRectF:
     return QRectF(rect.x, rect.y, rect.width, rect.height)
 
 
+@cache
 def _font(size: float, bold: bool = False) -> QFont:
+    """Shared, so never change the font it returns (painters only set it)."""
     font = QFont()
     font.setPointSizeF(size)
     font.setBold(bold)

@@ -20,7 +20,6 @@ class Document(QObject):
     changed = Signal(object)  # a model Change, for each primitive change
     edited = Signal()  # after each push, undo or redo: time to redraw
     modified_changed = Signal(bool)
-    path_changed = Signal(object)  # Path | None
 
     def __init__(
         self, journey: JourneyMap, path: Path | None = None, parent: QObject | None = None
@@ -70,7 +69,5 @@ class Document(QObject):
         if target is None:
             raise ValueError("the map has no file yet; choose one with Save As")
         tpmap.save(self.journey, target)
-        if target != self.path:
-            self.path = target
-            self.path_changed.emit(target)
+        self.path = target
         self.undo_stack.setClean()

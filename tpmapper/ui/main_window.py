@@ -93,7 +93,6 @@ class MainWindow(QMainWindow):
         self.view.setScene(self.scene)
         document.modified_changed.connect(self.setWindowModified)
         document.edited.connect(self._update_status)
-        document.path_changed.connect(lambda _p: self._update_title())
         document.edited.connect(self._update_title)
         self.scene.selectionChanged.connect(self._update_actions)
         self.scene.selectionChanged.connect(self._show_selection)
@@ -139,7 +138,7 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         self._delete.setEnabled(bool(self.scene.selectedItems()))
-        has_cards = bool(self.scene.selected_touchpoint_ids())
+        has_cards = bool(self.scene.selected_cards())
         for action in (self._cut, self._copy, self._duplicate):
             action.setEnabled(has_cards)
 

@@ -215,9 +215,5 @@ class OverviewItem(QGraphicsItem):
                     painters.qrect(scene.layout.cards[tp.id])
                 )
         cards = scene.layout.cards
-        selected = [
-            painters.qrect(cards[item.touchpoint_id])
-            for item in scene.selectedItems()
-            if isinstance(item, TouchpointItem)
-        ]
+        selected = [painters.qrect(cards[item.touchpoint_id]) for item in scene.selected_cards()]
         painters.paint_overview(painter, self._blocks, selected)
