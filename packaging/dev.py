@@ -2,8 +2,9 @@
 """Set-up for developers and CI in one step: `python3 packaging/dev.py run|test|bench`.
 
 Creates `.venv` beside this repository, installs tpmapper and its test tools into it
-(again only when pyproject.toml changed), installs the Debian libraries Qt needs when
-they are missing (as root, through apt-get), then runs the app or the test suite.
+(again only when pyproject.toml changed), installs the Debian libraries Qt needs (and
+LibreOffice Calc for the tests) when they are missing (as root, through apt-get), then
+runs the app or the test suite.
 Uses only the standard library, so it runs on a fresh machine with nothing but Python.
 """
 
@@ -46,8 +47,9 @@ LIBRARIES_WINDOW = {
     "xcb-xkb": "libxcb-xkb1",
     "X11-xcb": "libx11-xcb1",
 }
-# Programs the tests drive (none yet beyond Qt itself): Debian package per command.
-PROGRAMS_FOR_TESTS: dict[str, str] = {}
+# Programs the tests drive: Debian package per command. LibreOffice checks that a real
+# spreadsheet program opens our workbooks.
+PROGRAMS_FOR_TESTS: dict[str, str] = {"soffice": "libreoffice-calc-nogui"}
 # Fonts so that offscreen rendering has real glyphs to draw with.
 FONT_PACKAGES = ["fonts-dejavu-core"]
 
@@ -64,22 +66,22 @@ def missing_debian_packages(libraries: dict[str, str], programs: dict[str, str])
     return sorted(set(missing))
 
 
-def ensure_system_packages(window: bool) -> None:
+def ensure_system_packages(window: bool, programs: dict[str, str] | None = None) -> None:
     libraries = dict(LIBRARIES_OFFSCREEN, **(LIBRARIES_WINDOW if window else {}))
     if not sys.platform.startswith("linux"):
         return
-    missing = missing_debian_packages(libraries, PROGRAMS_FOR_TESTS)
+    missing = missing_debian_packages(libraries, programs or {})
     if not missing:
         return
     command = ["apt-get", "install", "-y", "--no-install-recommends", *missing]
     if shutil.which("apt-get") is None:
         sys.exit(
-            f"[dev] Qt needs these system libraries, and there is no apt-get to install "
+            f"[dev] tpmapper needs these system packages, and there is no apt-get to install "
             f"them: {' '.join(missing)}"
         )
     if os.geteuid() != 0:
         sys.exit(
-            f"[dev] Qt needs system packages; please run:\n  sudo apt-get update && "
+            f"[dev] tpmapper needs system packages; please run:\n  sudo apt-get update && "
             f"sudo {' '.join(command)}"
         )
     say(f"installing system packages: {' '.join(missing)}")
@@ -110,7 +112,7 @@ def ensure_venv() -> None:
 
 
 def run_tests(extra: list[str]) -> int:
-    ensure_system_packages(window=False)
+    ensure_system_packages(window=False, programs=PROGRAMS_FOR_TESTS)
     ensure_venv()
     say("ruff check")
     lint = subprocess.run([str(BIN / "ruff"), "check", "--quiet", str(ROOT)], cwd=ROOT)
