@@ -75,7 +75,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
     journey = load(args.file)
     print(
-        f"{args.file}: sound ({len(journey)} touchpoints, {journey.graph.number_of_edges()} "
+        f"{args.file}: sound ({len(journey)} touchpoints, {journey.link_count()} "
         f"links, {len(journey.phases)} phases, {len(journey.lanes)} lanes)"
     )
     return EXIT_OK
@@ -93,7 +93,7 @@ def cmd_info(args: argparse.Namespace) -> int:
     info = {
         "title": journey.title,
         "touchpoints": len(touchpoints),
-        "links": journey.graph.number_of_edges(),
+        "links": journey.link_count(),
         "personas": len(journey.personas),
         "by_phase": dict(by_phase),
         "by_lane": dict(by_lane),

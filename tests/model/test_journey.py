@@ -331,3 +331,32 @@ def test_a_listener_may_remove_itself_while_being_told(small):
     small.set_meta(title="A")
     small.set_meta(title="B")
     assert heard == ["once", "always", "always"]
+
+
+def test_graph_is_a_networkx_view_rebuilt_after_every_change(small):
+    graph = small.graph
+    assert sorted(graph.nodes) == sorted(tp.id for tp in small.touchpoints())
+    assert {(s, t): d["link"] for s, t, d in graph.edges(data=True)} == {
+        link.key: link for link in small.links()
+    }
+    assert small.graph is graph  # kept while nothing changes
+    first = small.touchpoints()[0]
+    small.replace_touchpoint(first.with_changes(name="Renamed"))
+    assert small.graph is not graph
+    assert small.graph.nodes[first.id]["touchpoint"].name == "Renamed"
+    assert small.link_count() == small.graph.number_of_edges()
+
+
+def test_loading_a_map_does_not_import_networkx():
+    """networkx costs ~0.2 s to import: only analyses may pay for it, not start-up."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from tpmapper.files.templates import sample_path; "
+        "from tpmapper.files.tpmap import load; m = load(sample_path('en')); "
+        "assert m.link_count() > 0; print('networkx' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"

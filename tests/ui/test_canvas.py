@@ -31,8 +31,10 @@ def test_every_touchpoint_and_link_has_an_item(window):
         item = scene.card(tp.id)
         rect = scene.layout.cards[tp.id]
         assert (item.pos().x(), item.pos().y()) == (rect.x, rect.y)
-    for link in journey.links():
-        assert not scene.link_item(*link.key).shape().isEmpty()
+    for link in journey.links():  # every link is drawn by the link layer, none as an item
+        assert scene.link_layer.is_drawn(link.key)
+        assert scene.link_item(*link.key) is None
+        assert not scene.link_shape(*link.key).path.isEmpty()
 
 
 def test_dragging_a_card_to_another_cell_moves_it_and_undo_puts_it_back(window):
@@ -149,7 +151,7 @@ def test_dragging_from_a_handle_to_another_card_connects_them(window):
     assert journey.has_link(ads, cart)
     assert journey.snapshot()[5] == positions  # the card did not move
     assert window.document.undo_stack.count() == 1
-    assert window.view.map_scene().link_item(ads, cart) is not None
+    assert window.view.map_scene().link_layer.is_drawn((ads, cart))
     window.document.undo_stack.undo()
     assert not journey.has_link(ads, cart)
 
@@ -173,8 +175,8 @@ def test_during_a_drag_links_follow_and_the_target_cell_is_marked(window):
 
     scene = window.view.map_scene()
     cart = find(window, "Shopping cart")
-    link = scene.link_item(cart, find(window, "Product reviews"))
-    before = link.shape().boundingRect()
+    key = (cart, find(window, "Product reviews"))
+    before = scene.link_shape(*key).bounds
     left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
     start = window.view.mapFromScene(card_centre(window, cart))
     end = window.view.mapFromScene(cell_centre(window, "after", "earned"))
@@ -186,21 +188,25 @@ def test_during_a_drag_links_follow_and_the_target_cell_is_marked(window):
         _send(window.view, QEvent.Type.MouseMove, point, none, left, Qt.KeyboardModifier.NoModifier)
     QApplication.processEvents()
     assert scene.drop_target == ("after", "earned")
-    assert link.shape().boundingRect() != before
+    following = scene.link_item(*key)  # lifted out of the layer while it follows the card
+    assert following is not None
+    assert following.boundingRect() != before
+    assert not scene.link_layer.is_drawn(key)
     _send(
         window.view, QEvent.Type.MouseButtonRelease, end, left, none, Qt.KeyboardModifier.NoModifier
     )
     assert scene.drop_target is None
     assert window.document.journey.touchpoint(cart).phase == "after"
+    assert scene.link_item(*key) is None
+    assert scene.link_layer.is_drawn(key)
+    assert scene.link_shape(*key).bounds != before
 
 
 def test_double_click_on_a_link_edits_its_label(window, qtbot):
     journey = window.document.journey
     scene = window.view.map_scene()
-    from tpmapper.ui.canvas.items import LinkItem
-
-    middle = scene.link_item(find(window, "Ads"), find(window, "Website")).path.pointAtPercent(0.5)
-    ads, website = next(i for i in scene.items(middle) if isinstance(i, LinkItem)).key  # topmost
+    middle = scene.link_shape(find(window, "Ads"), find(window, "Website")).path.pointAtPercent(0.5)
+    ads, website = scene.link_layer.link_at(middle)  # the topmost link there
     qtbot.mouseDClick(
         window.view.viewport(), Qt.MouseButton.LeftButton, pos=window.view.mapFromScene(middle)
     )
@@ -260,14 +266,91 @@ def test_in_large_maps_links_of_dragged_cards_hide_until_the_drop(window, monkey
     monkeypatch.setattr(scene_module, "FOLLOW_LINKS_UP_TO", 0)
     scene = window.view.map_scene()
     cart = find(window, "Shopping cart")
-    link = scene.link_item(cart, find(window, "Product reviews"))
+    key = (cart, find(window, "Product reviews"))
     left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
     no = Qt.KeyboardModifier.NoModifier
     start = window.view.mapFromScene(card_centre(window, cart))
     end = window.view.mapFromScene(cell_centre(window, "after", "earned"))
     _send(window.view, QEvent.Type.MouseButtonPress, start, left, left, no)
     _send(window.view, QEvent.Type.MouseMove, (start + end) / 2, none, left, no)
-    assert not link.isVisible()
+    assert not scene.link_layer.is_drawn(key)
+    assert scene.link_item(*key) is None
     _send(window.view, QEvent.Type.MouseButtonRelease, end, left, none, no)
-    assert link.isVisible()
+    assert scene.link_layer.is_drawn(key)
     assert window.document.journey.touchpoint(cart).phase == "after"
+
+
+def test_clicking_a_link_selects_it_and_delete_removes_it_undoably(window, qtbot):
+    journey = window.document.journey
+    scene = window.view.map_scene()
+    ads, website = find(window, "Ads"), find(window, "Website")
+    middle = scene.link_shape(ads, website).path.pointAtPercent(0.5)
+    key = scene.link_layer.link_at(middle)
+    click(window.view, middle)
+    item = scene.link_item(*key)
+    assert item is not None
+    assert item.isSelected()
+    assert not scene.link_layer.is_drawn(key)  # drawn highlighted by its own item instead
+    window.delete_selection()
+    assert not journey.has_link(*key)
+    assert scene.link_item(*key) is None
+    assert key not in scene.link_layer.keys()  # noqa: SIM118 - keys() is a list
+    window.document.undo_stack.undo()
+    assert journey.has_link(*key)
+    assert scene.link_layer.is_drawn(key)
+
+
+def test_clicking_elsewhere_puts_a_selected_link_back_into_the_layer(window):
+    scene = window.view.map_scene()
+    ads, website = find(window, "Ads"), find(window, "Website")
+    scene.select_link(ads, website)
+    assert not scene.link_layer.is_drawn((ads, website))
+    click(window.view, cell_centre(window, "after", "paid"))
+    assert scene.link_item(ads, website) is None
+    assert scene.link_layer.is_drawn((ads, website))
+    assert scene.selectedItems() == []
+
+
+def test_the_link_layer_is_never_hit_and_caches_its_pixels(window):
+    from PySide6.QtWidgets import QGraphicsItem
+
+    scene = window.view.map_scene()
+    layer = scene.link_layer
+    ads, website = find(window, "Ads"), find(window, "Website")
+    middle = scene.link_shape(ads, website).path.pointAtPercent(0.5)
+    assert layer not in scene.items(middle)
+    assert layer.cacheMode() == QGraphicsItem.CacheMode.DeviceCoordinateCache
+
+
+def test_after_a_bulk_sync_the_scene_index_finds_items_without_testing_every_card(window):
+    """Qt 6.11 leaves a BSP index switched on over existing items answering every query
+    with every item; the scene nudges it. Counted as boundingRect calls per hit test."""
+    import cProfile
+    import pstats
+
+    from PySide6.QtWidgets import QApplication
+
+    from tpmapper.model.edits import AddTouchpoint, CompositeEdit
+    from tpmapper.model.elements import Touchpoint
+
+    journey = window.document.journey
+    cells = [(p, lane) for p in journey.phases.ids() for lane in journey.lanes.ids()]
+    adds = [
+        AddTouchpoint(Touchpoint(id=f"bulk{i}", name=f"Card {i}", phase=p, lane=lane))
+        for i, (p, lane) in enumerate(cells * 20)
+    ]
+    window.document.push(CompositeEdit(adds), "add many")  # a bulk sync: index off and on
+    QApplication.processEvents()
+    scene = window.view.map_scene()
+    target = journey.touchpoints()[-1].id
+    rect = scene.layout.cards[target]
+    point = QPointF(rect.x + 5, rect.y + 5)
+    profiler = cProfile.Profile()
+    profiler.runcall(scene.items, point)
+    calls = sum(
+        count
+        for (filename, _line, name), (count, *_rest) in pstats.Stats(profiler).stats.items()
+        if name == "boundingRect" and filename.endswith("items.py")
+    )
+    assert scene.touchpoint_at(point) == target
+    assert 0 < calls < 30

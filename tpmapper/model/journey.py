@@ -1,8 +1,11 @@
 """The journey map: phases x lanes, the touchpoints in their cells, and the links between them.
 
-Touchpoints and links live in a `networkx.DiGraph` (node = touchpoint id, edge = a step a
-customer takes), so analyses can ask graph questions directly. Phases, lanes and personas
-are ordered collections. The order of touchpoints inside a cell is kept in `_cells`.
+Touchpoints and links form a directed graph (node = touchpoint id, edge = a step a
+customer takes). The map keeps it in plain adjacency dicts and hands analyses a
+`networkx.DiGraph` of it (`graph`), built on first use after a change: importing networkx
+costs about 0.2 s, which the app's start-up cannot afford (measured in
+benchmarks/bench_startup.py). Phases, lanes and personas are ordered collections. The
+order of touchpoints inside a cell is kept in `_cells`.
 
 The mutating methods here are the *primitives* that edits (`tpmapper.model.edits`) are
 built from. Anything else (widgets, importers) changes a map by applying edits, so every
@@ -14,13 +17,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Generic, Protocol, TypeVar
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from tpmapper.model.elements import Lane, Link, Persona, Phase, Touchpoint
 from tpmapper.model.values import name as check_name
 from tpmapper.model.values import text as check_text
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 class Target(Enum):
@@ -158,7 +162,11 @@ class JourneyMap:
         self.personas: OrderedItems[Persona] = OrderedItems(
             Target.PERSONA, self._notify, self._refuse_delete_persona
         )
-        self._graph = nx.DiGraph()
+        self._touchpoints: dict[str, Touchpoint] = {}
+        self._out: dict[str, dict[str, Link]] = {}  # source -> target -> link
+        self._in: dict[str, dict[str, Link]] = {}  # target -> source -> link
+        self._link_count = 0
+        self._graph: nx.DiGraph | None = None  # built by `graph`, dropped on every change
         self._cells: dict[tuple[str, str], list[str]] = {}
 
     # ----------------------------------------------------------------- listeners
@@ -169,6 +177,7 @@ class JourneyMap:
         self._listeners.remove(listener)
 
     def _notify(self, change: Change) -> None:
+        self._graph = None
         for listener in tuple(self._listeners):
             listener(change)
 
@@ -192,18 +201,33 @@ class JourneyMap:
     # ----------------------------------------------------------------- queries
     @property
     def graph(self) -> nx.DiGraph:
-        """The journey graph; read it, never change it (use edits)."""
+        """The journey as a networkx DiGraph: node attribute "touchpoint", edge attribute
+        "link". Built on first use after a change; read it, never change it (use edits)."""
+        if self._graph is None:
+            import networkx as nx
+
+            graph = nx.DiGraph()
+            graph.add_nodes_from((tid, {"touchpoint": tp}) for tid, tp in self._touchpoints.items())
+            graph.add_edges_from(
+                (source, target, {"link": link})
+                for source, targets in self._out.items()
+                for target, link in targets.items()
+            )
+            self._graph = graph
         return self._graph
 
     def __len__(self) -> int:
-        return self._graph.number_of_nodes()
+        return len(self._touchpoints)
 
     def __contains__(self, touchpoint_id: object) -> bool:
-        return touchpoint_id in self._graph
+        return touchpoint_id in self._touchpoints
+
+    def link_count(self) -> int:
+        return self._link_count
 
     def touchpoint(self, touchpoint_id: str) -> Touchpoint:
         try:
-            return self._graph.nodes[touchpoint_id]["touchpoint"]
+            return self._touchpoints[touchpoint_id]
         except KeyError:
             raise KeyError(f"no touchpoint with id '{touchpoint_id}'") from None
 
@@ -217,9 +241,9 @@ class JourneyMap:
 
     def touchpoints(self) -> list[Touchpoint]:
         """All touchpoints in reading order: phase by phase, lane by lane, then within the cell."""
-        nodes = self._graph.nodes
+        touchpoints = self._touchpoints
         return [
-            nodes[tid]["touchpoint"]
+            touchpoints[tid]
             for phase_id in self.phases.ids()
             for lane_id in self.lanes.ids()
             for tid in self._cells.get((phase_id, lane_id), ())
@@ -227,26 +251,26 @@ class JourneyMap:
 
     def link(self, source: str, target: str) -> Link:
         try:
-            return self._graph.edges[source, target]["link"]
+            return self._out[source][target]
         except KeyError:
             raise KeyError(f"no link from '{source}' to '{target}'") from None
 
     def has_link(self, source: str, target: str) -> bool:
-        return self._graph.has_edge(source, target)
+        return target in self._out.get(source, ())
 
     def links(self) -> list[Link]:
         """All links, ordered by their source's and then their target's reading order."""
         rank = {tp.id: i for i, tp in enumerate(self.touchpoints())}
-        links = [data["link"] for _s, _t, data in self._graph.edges(data=True)]
+        links = [link for targets in self._out.values() for link in targets.values()]
         return sorted(links, key=lambda link: (rank[link.source], rank[link.target]))
 
     def links_of(self, touchpoint_id: str) -> list[Link]:
         """Links into or out of a touchpoint (a loop on itself once)."""
-        out = [d["link"] for _s, _t, d in self._graph.out_edges(touchpoint_id, data=True)]
+        out = list(self._out.get(touchpoint_id, {}).values())
         into = [
-            d["link"]
-            for s, _t, d in self._graph.in_edges(touchpoint_id, data=True)
-            if s != touchpoint_id
+            link
+            for source, link in self._in.get(touchpoint_id, {}).items()
+            if source != touchpoint_id
         ]
         return out + into
 
@@ -282,27 +306,28 @@ class JourneyMap:
     def __repr__(self) -> str:
         return (
             f"<JourneyMap {self._title!r}: {len(self.phases)} phases, {len(self.lanes)} lanes, "
-            f"{len(self)} touchpoints, {self._graph.number_of_edges()} links>"
+            f"{len(self)} touchpoints, {self._link_count} links>"
         )
 
     # ----------------------------------------------------------------- primitives
     def insert_touchpoint(self, touchpoint: Touchpoint, index: int | None = None) -> None:
         """Primitive: add a touchpoint to its cell, at `index` (default: the end)."""
-        if touchpoint.id in self._graph:
+        if touchpoint.id in self._touchpoints:
             raise ValueError(f"a touchpoint with id '{touchpoint.id}' exists already")
         self._check_place(touchpoint)
         cell = self._cells.setdefault((touchpoint.phase, touchpoint.lane), [])
         cell.insert(len(cell) if index is None else max(0, min(index, len(cell))), touchpoint.id)
-        self._graph.add_node(touchpoint.id, touchpoint=touchpoint)
+        self._touchpoints[touchpoint.id] = touchpoint
+        self._out[touchpoint.id], self._in[touchpoint.id] = {}, {}
         self._notify(Change(Target.TOUCHPOINT, Action.ADDED, touchpoint.id))
 
     def delete_touchpoint(self, touchpoint_id: str) -> None:
         """Primitive: remove a touchpoint that no link touches any more."""
         tp = self.touchpoint(touchpoint_id)
-        if self._graph.degree(touchpoint_id):
+        if self._out[touchpoint_id] or self._in[touchpoint_id]:
             raise ValueError(f"touchpoint '{tp.name}' still has links")
         self._cells[(tp.phase, tp.lane)].remove(touchpoint_id)
-        self._graph.remove_node(touchpoint_id)
+        del self._touchpoints[touchpoint_id], self._out[touchpoint_id], self._in[touchpoint_id]
         self._notify(Change(Target.TOUCHPOINT, Action.REMOVED, touchpoint_id))
 
     def replace_touchpoint(self, touchpoint: Touchpoint) -> None:
@@ -311,7 +336,7 @@ class JourneyMap:
         if (old.phase, old.lane) != (touchpoint.phase, touchpoint.lane):
             raise ValueError("a touchpoint changes its cell by a move, not a replace")
         self._check_personas(touchpoint)
-        self._graph.nodes[touchpoint.id]["touchpoint"] = touchpoint
+        self._touchpoints[touchpoint.id] = touchpoint
         self._notify(Change(Target.TOUCHPOINT, Action.CHANGED, touchpoint.id))
 
     def place_touchpoint(
@@ -324,7 +349,7 @@ class JourneyMap:
         self._cells[(old.phase, old.lane)].remove(touchpoint_id)
         cell = self._cells.setdefault((phase_id, lane_id), [])
         cell.insert(len(cell) if index is None else max(0, min(index, len(cell))), touchpoint_id)
-        self._graph.nodes[touchpoint_id]["touchpoint"] = new
+        self._touchpoints[touchpoint_id] = new
         self._notify(Change(Target.TOUCHPOINT, Action.MOVED, touchpoint_id))
 
     def reorder_cell(self, phase_id: str, lane_id: str, order: list[str]) -> None:
@@ -338,21 +363,23 @@ class JourneyMap:
     def insert_link(self, link: Link) -> None:
         """Primitive: add a link between two touchpoints of this map."""
         for end in link.key:
-            if end not in self._graph:
+            if end not in self._touchpoints:
                 raise ValueError(f"a link needs touchpoints that exist; '{end}' does not")
-        if self._graph.has_edge(*link.key):
+        if self.has_link(*link.key):
             raise ValueError("these touchpoints are linked already")
-        self._graph.add_edge(*link.key, link=link)
+        self._out[link.source][link.target] = self._in[link.target][link.source] = link
+        self._link_count += 1
         self._notify(Change(Target.LINK, Action.ADDED, link.key))
 
     def delete_link(self, source: str, target: str) -> None:
         self.link(source, target)
-        self._graph.remove_edge(source, target)
+        del self._out[source][target], self._in[target][source]
+        self._link_count -= 1
         self._notify(Change(Target.LINK, Action.REMOVED, (source, target)))
 
     def replace_link(self, link: Link) -> None:
         self.link(*link.key)
-        self._graph.edges[link.key]["link"] = link
+        self._out[link.source][link.target] = self._in[link.target][link.source] = link
         self._notify(Change(Target.LINK, Action.CHANGED, link.key))
 
     # ----------------------------------------------------------------- integrity

@@ -60,11 +60,14 @@ def paint_headers(painter: QPainter, journey: JourneyMap, layout: MapLayout) -> 
 def paint_links(
     painter: QPainter, journey: JourneyMap, layout: MapLayout, detail: float = 1.0
 ) -> None:
-    for link in journey.links():
-        path = painters.link_path(
-            qrect(layout.cards[link.source]), qrect(layout.cards[link.target])
+    shapes = [
+        painters.link_shape(
+            painters.link_path(qrect(layout.cards[link.source]), qrect(layout.cards[link.target])),
+            link.label,
         )
-        painters.paint_link(painter, painters.link_shape(path, link.label), detail=detail)
+        for link in journey.links()
+    ]
+    painters.paint_links(painter, shapes, detail=detail)
 
 
 def paint_cards(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -325,22 +326,41 @@ def paint_link(
     painter: QPainter, shape: LinkShape, *, selected: bool = False, detail: float = 1.0
 ) -> None:
     """A link's curve with an arrow head at its end and its label at its middle."""
+    paint_links(painter, [shape], selected=selected, detail=detail)
+
+
+def paint_links(
+    painter: QPainter,
+    shapes: Sequence[LinkShape],
+    *,
+    selected: bool = False,
+    detail: float = 1.0,
+) -> None:
+    """Many links in one go: all curves, then all arrow heads, then the labels on top
+    (one pen and brush change per kind instead of per link)."""
+    if not shapes:
+        return
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, detail >= SIMPLE_DETAIL)
     colour = QColor(style.SELECTION_COLOUR if selected else style.LINK_COLOUR)
     painter.setPen(QPen(colour, 2.6 if selected else 1.6))
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawPath(shape.path)
+    for shape in shapes:
+        painter.drawPath(shape.path)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(colour)
-    painter.drawPolygon(shape.arrow)
-    if shape.label_box is not None and detail >= SIMPLE_DETAIL:
+    for shape in shapes:
+        painter.drawPolygon(shape.arrow)
+    if detail >= SIMPLE_DETAIL:
         painter.setFont(_font(LABEL_FONT_SIZE))
+        box_pen, text_pen = QPen(colour, 0.8), QPen(QColor(style.TEXT_COLOUR))
         painter.setBrush(QColor(255, 255, 255, 230))
-        painter.setPen(QPen(colour, 0.8))
-        painter.drawRoundedRect(shape.label_box, 4, 4)
-        painter.setPen(QColor(style.TEXT_COLOUR))
-        painter.drawText(shape.label_box, Qt.AlignmentFlag.AlignCenter, shape.label)
+        for shape in shapes:
+            if shape.label_box is not None:
+                painter.setPen(box_pen)
+                painter.drawRoundedRect(shape.label_box, 4, 4)
+                painter.setPen(text_pen)
+                painter.drawText(shape.label_box, Qt.AlignmentFlag.AlignCenter, shape.label)
     painter.restore()
 
 

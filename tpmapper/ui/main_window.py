@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -23,7 +24,6 @@ from tpmapper.i18n import preferred_language
 from tpmapper.model import transfer
 from tpmapper.model.edits import CompositeEdit, Edit, RemoveLink, RemoveTouchpoint
 from tpmapper.ui import clipboard
-from tpmapper.ui.axes_dialog import AxesDialog
 from tpmapper.ui.canvas.items import LinkItem, TouchpointItem
 from tpmapper.ui.canvas.scene import MapScene
 from tpmapper.ui.canvas.view import MapView
@@ -31,6 +31,9 @@ from tpmapper.ui.document import Document
 from tpmapper.ui.find_bar import FindBar
 from tpmapper.ui.inspector import Inspector
 from tpmapper.ui.palette import PaletteWidget
+
+if TYPE_CHECKING:  # imported when first opened: start-up stays quick
+    from tpmapper.ui.axes_dialog import AxesDialog
 
 MAX_RECENT = 10
 FILE_FILTER = "tpmapper maps (*.tpmap)"
@@ -127,7 +130,7 @@ class MainWindow(QMainWindow):
         self._counts.setText(
             self.tr("%1 touchpoints · %2 links · %3 phases · %4 lanes")
             .replace("%1", str(len(journey)))
-            .replace("%2", str(journey.graph.number_of_edges()))
+            .replace("%2", str(journey.link_count()))
             .replace("%3", str(len(journey.phases)))
             .replace("%4", str(len(journey.lanes)))
         )
@@ -265,6 +268,8 @@ class MainWindow(QMainWindow):
                 self.scene.card(tid).setSelected(True)
 
     def edit_axes(self) -> AxesDialog:
+        from tpmapper.ui.axes_dialog import AxesDialog
+
         dialog = AxesDialog(self.document, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()

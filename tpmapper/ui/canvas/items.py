@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker
+from PySide6.QtGui import QPainter, QPainterPath
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsSceneHoverEvent,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from tpmapper.render import map_painter, painters, style
+from tpmapper.ui.canvas.link_layer import hit_shape
 from tpmapper.ui.canvas.new_link import NewLinkInteraction
 
 HANDLE_RADIUS = 7.0
@@ -63,6 +64,9 @@ class TouchpointItem(QGraphicsItem):
         self.setFlags(flags.ItemIsSelectable | flags.ItemIsMovable)
         self.setAcceptHoverEvents(True)
         self.setZValue(10)
+        # Cards dragged over the map are copied from their cached pixels instead of
+        # painted again on every mouse move (MapView raises the pixmap cache's limit).
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def boundingRect(self) -> QRectF:
         return self._rect.adjusted(-2, -2, HANDLE_RADIUS + 2, 2)
@@ -126,7 +130,7 @@ class TouchpointItem(QGraphicsItem):
 
 
 class LinkItem(QGraphicsItem):
-    """A step from one card to another, drawn as an arrow."""
+    """A link lifted out of the link layer: selected, or following a dragged card."""
 
     def __init__(self, map_scene: MapScene, source: str, target: str) -> None:
         super().__init__()
@@ -136,20 +140,13 @@ class LinkItem(QGraphicsItem):
         self._bounds = QRectF()
         self._hit_shape = QPainterPath()
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setZValue(6)  # over the link layer, under the cards
 
-    @property
-    def path(self) -> QPainterPath:
-        return self._link_shape.path if self._link_shape else QPainterPath()
-
-    def set_path(self, path: QPainterPath, label: str) -> None:
+    def set_shape(self, shape: painters.LinkShape) -> None:
         self.prepareGeometryChange()
-        self._link_shape = painters.link_shape(path, label)
-        self._bounds = self._link_shape.bounds
-        stroker = QPainterPathStroker()
-        stroker.setWidth(10)
-        self._hit_shape = stroker.createStroke(path)
-        if self._link_shape.label_box is not None:
-            self._hit_shape.addRect(self._link_shape.label_box)
+        self._link_shape = shape
+        self._bounds = shape.bounds
+        self._hit_shape = hit_shape(shape)
         self.update()
 
     def boundingRect(self) -> QRectF:
@@ -165,24 +162,6 @@ class LinkItem(QGraphicsItem):
             return
         detail = option.levelOfDetailFromTransform(painter.worldTransform())
         painters.paint_link(painter, self._link_shape, selected=self.isSelected(), detail=detail)
-
-
-class Layer(QGraphicsItem):
-    """An invisible parent for many items, so they can be faded out together in one call
-    (hiding would deselect them). The scene keeps a reference: see DESIGN.md's PySide6 traps."""
-
-    def __init__(self, z: float) -> None:
-        super().__init__()
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
-        self.setZValue(z)
-
-    def boundingRect(self) -> QRectF:
-        return QRectF()
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        pass
 
 
 class OverviewItem(QGraphicsItem):

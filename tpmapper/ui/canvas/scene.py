@@ -22,7 +22,8 @@ from tpmapper.model.elements import Touchpoint, new_id
 from tpmapper.model.journey import Action, Change, JourneyMap, Target
 from tpmapper.render import painters
 from tpmapper.render.layout import MapLayout, Rect, layout_map
-from tpmapper.ui.canvas.items import GridItem, Layer, LinkItem, OverviewItem, TouchpointItem
+from tpmapper.ui.canvas.items import GridItem, LinkItem, OverviewItem, TouchpointItem
+from tpmapper.ui.canvas.link_layer import LinkKey, LinkLayer
 from tpmapper.ui.document import Document
 
 SCENE_MARGIN = 400
@@ -46,22 +47,22 @@ class MapScene(QGraphicsScene):
         self.empty_hint = self.tr("Drop a touchpoint here")
         self.layout: MapLayout = layout_map(document.journey)
         self._cards: dict[str, TouchpointItem] = {}
-        self._links: dict[tuple[str, str], LinkItem] = {}
+        self._lifted: dict[LinkKey, LinkItem] = {}  # links drawn as items of their own
+        self._hidden: set[LinkKey] = set()  # links of dragged cards, hidden until the drop
         self._placed: dict[str, Rect] = {}  # where each card was put by the last sync
-        self._drawn_links: dict[tuple[str, str], tuple[Rect, Rect, str]] = {}
+        self._drawn_links: dict[LinkKey, tuple[Rect, Rect, str]] = {}
         self._changed: set[str] = set()  # touchpoints whose content changed since the last sync
         self._grid = GridItem(self)
         self.addItem(self._grid)
-        self._link_layer = Layer(5)
-        self._card_layer = Layer(10)
-        self.addItem(self._link_layer)
-        self.addItem(self._card_layer)
+        self.link_layer = LinkLayer(5)
+        self.addItem(self.link_layer)
         self.overview = OverviewItem(self)
         self.addItem(self.overview)
         document.changed.connect(self._note_change)
         self._press_positions: dict[str, QPointF] = {}
         self.drop_target: tuple[str, str] | None = None  # the cell a card drag would land in
         document.edited.connect(self.sync)
+        self.selectionChanged.connect(self._lower_links)
         self.sync()
 
     @property
@@ -72,8 +73,41 @@ class MapScene(QGraphicsScene):
     def card(self, touchpoint_id: str) -> TouchpointItem:
         return self._cards[touchpoint_id]
 
-    def link_item(self, source: str, target: str) -> LinkItem:
-        return self._links[(source, target)]
+    def link_shape(self, source: str, target: str) -> painters.LinkShape:
+        return self.link_layer.shape_of((source, target))
+
+    def link_item(self, source: str, target: str) -> LinkItem | None:
+        """The item of a link that is lifted out of the link layer (selected or following
+        a dragged card); None while the layer draws it."""
+        return self._lifted.get((source, target))
+
+    def select_link(self, source: str, target: str) -> LinkItem:
+        item = self._lift((source, target))
+        item.setSelected(True)
+        return item
+
+    def _lift(self, key: LinkKey) -> LinkItem:
+        item = self._lifted.get(key)
+        if item is None:
+            item = self._lifted[key] = LinkItem(self, *key)
+            item.set_shape(self.link_layer.shape_of(key))
+            item.setOpacity(self.link_layer.opacity())
+            self.addItem(item)
+            self.link_layer.leave_out(key)
+            self.link_layer.flush()
+        return item
+
+    def _lower_links(self) -> None:
+        """Links no longer selected (and not following a drag) go back into the layer."""
+        if self._press_positions:
+            return
+        for key in [k for k, item in self._lifted.items() if not item.isSelected()]:
+            self.removeItem(self._lifted.pop(key))
+            self.link_layer.take_back(key)
+        for key in self._hidden:
+            self.link_layer.take_back(key)
+        self._hidden.clear()
+        self.link_layer.flush()
 
     def _note_change(self, change: Change) -> None:
         if change.target is Target.TOUCHPOINT and change.action is Action.CHANGED:
@@ -92,7 +126,7 @@ class MapScene(QGraphicsScene):
             if self._drawn_links.get(key) != (cards[key[0]], cards[key[1]], link.label)
         ]
         gone_cards = [t for t in self._cards if t not in cards]
-        gone_links = [k for k in self._links if k not in links]
+        gone_links = [k for k in self._drawn_links if k not in links]
         bounds = painters.qrect(self.layout.bounds)
         scene_rect = bounds.adjusted(-SCENE_MARGIN, -SCENE_MARGIN, SCENE_MARGIN, SCENE_MARGIN)
         # Many geometry changes are far cheaper with the index off and rebuilt once after;
@@ -108,7 +142,8 @@ class MapScene(QGraphicsScene):
             item = self._cards.get(tid)
             if item is None:
                 item = self._cards[tid] = TouchpointItem(self, tid)
-                item.setParentItem(self._card_layer)
+                item.setOpacity(self.link_layer.opacity())
+                self.addItem(item)
             rect = cards[tid]
             item.setPos(rect.x, rect.y)
             self._placed[tid] = rect
@@ -116,31 +151,41 @@ class MapScene(QGraphicsScene):
             self._cards[tid].update()
         self._changed.clear()
         for key in gone_links:
-            self.removeItem(self._links.pop(key))
+            self.link_layer.discard(key)
             self._drawn_links.pop(key, None)
+            self._hidden.discard(key)
+            if key in self._lifted:
+                self.removeItem(self._lifted.pop(key))
         for key in redraw:
-            item = self._links.get(key)
-            if item is None:
-                item = self._links[key] = LinkItem(self, *key)
-                item.setParentItem(self._link_layer)
             start, end = cards[key[0]], cards[key[1]]
-            item.set_path(
-                painters.link_path(painters.qrect(start), painters.qrect(end)), links[key].label
-            )
+            path = painters.link_path(painters.qrect(start), painters.qrect(end))
+            shape = painters.link_shape(path, links[key].label)
+            self.link_layer.put(key, shape)
+            if key in self._lifted:
+                self._lifted[key].set_shape(shape)
             self._drawn_links[key] = (start, end, links[key].label)
+        self.link_layer.set_bounds(scene_rect)
+        self.link_layer.flush()
         self._grid.refresh()
         self.overview.invalidate()
         self.setSceneRect(scene_rect)
         if bulk:
             self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+            # Qt 6.11: a BSP index switched on over existing items hands every item to
+            # every query (10,000 shape tests per hover, measured) until the scene rect
+            # changes.
+            self.setSceneRect(scene_rect.adjusted(0, 0, 1, 0))
+            self.setSceneRect(scene_rect)
 
     def set_overview(self, on: bool) -> None:
-        """Far out, draw one overview instead of every card and link (they stay selectable)."""
+        """Far out, draw one overview instead of every card and link. They are faded out,
+        not hidden: hidden items would lose their selection."""
         if on == self.overview.isVisible():
             return
         self.overview.setVisible(on)
-        for layer in (self._card_layer, self._link_layer):
-            layer.setOpacity(0.0 if on else 1.0)
+        opacity = 0.0 if on else 1.0
+        for item in (self.link_layer, *self._cards.values(), *self._lifted.values()):
+            item.setOpacity(opacity)
 
     def touchpoint_at(self, point: QPointF) -> str | None:
         for item in self.items(point):
@@ -225,6 +270,11 @@ class MapScene(QGraphicsScene):
 
     # ------------------------------------------------------------------ dragging cards
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        point = event.scenePos()
+        if not any(isinstance(i, (TouchpointItem, LinkItem)) for i in self.items(point)):
+            key = self.link_layer.link_at(point)
+            if key is not None:  # lift it out, so that Qt selects its item as usual
+                self._lift(key)
         super().mousePressEvent(event)
         self._press_positions = {item.touchpoint_id: item.pos() for item in self.selected_cards()}
 
@@ -236,12 +286,16 @@ class MapScene(QGraphicsScene):
             tid for tid, pos in self._press_positions.items() if self._cards[tid].pos() != pos
         ]
         if moving:
-            if self.journey.graph.number_of_edges() <= FOLLOW_LINKS_UP_TO:
+            if self.journey.link_count() <= FOLLOW_LINKS_UP_TO:
                 self._follow_cards(moving)
             else:  # redrawing long curves through a dense map costs more than a frame
                 for tid in moving:
                     for link in self.journey.links_of(tid):
-                        self._links[link.key].hide()
+                        if link.key in self._lifted:
+                            self._lifted[link.key].hide()
+                        self.link_layer.leave_out(link.key)
+                        self._hidden.add(link.key)
+                self.link_layer.flush()
             point = event.scenePos()
             self._set_drop_target(self.layout.cell_at(point.x(), point.y()))
 
@@ -254,7 +308,8 @@ class MapScene(QGraphicsScene):
                 for end in link.key:
                     pos = self._cards[end].pos()
                     ends.append(QRectF(pos.x(), pos.y(), m.card_width, m.card_height))
-                self._links[link.key].set_path(painters.link_path(*ends), link.label)
+                shape = painters.link_shape(painters.link_path(*ends), link.label)
+                self._lift(link.key).set_shape(shape)
 
     def _set_drop_target(self, cell: tuple[str, str] | None) -> None:
         if cell == self.drop_target:
@@ -275,6 +330,8 @@ class MapScene(QGraphicsScene):
         self._press_positions = {}
         if moved:
             self._drop_cards(event.scenePos())
+        else:
+            self._lower_links()
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         """Double-click on a card renames it; on an empty place in a cell adds a blank one."""
@@ -284,6 +341,10 @@ class MapScene(QGraphicsScene):
             return
         if isinstance(item, LinkItem):
             self.label_requested.emit(*item.key)
+            return
+        key = self.link_layer.link_at(event.scenePos())
+        if key is not None:
+            self.label_requested.emit(*key)
             return
         new = self.add_touchpoint_at(event.scenePos(), self.tr("New touchpoint"))
         if new is not None:
@@ -296,7 +357,9 @@ class MapScene(QGraphicsScene):
             self._placed.pop(tid, None)
             for link in self.journey.links_of(tid):
                 self._drawn_links.pop(link.key, None)
-                self._links[link.key].show()
+                if link.key in self._lifted:
+                    self._lifted[link.key].show()
+        self._lower_links()
         cell = self.layout.cell_at(point.x(), point.y())
         if cell is None or not ids:
             self.sync()  # dropped outside the grid: everything goes back

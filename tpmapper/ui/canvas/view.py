@@ -10,6 +10,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
+    QPixmapCache,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QGraphicsView, QWidget
@@ -25,6 +26,7 @@ from tpmapper.ui.palette import read_palette_mime
 MIN_ZOOM, MAX_ZOOM = 0.02, 4.0
 OVERVIEW_ZOOM = 0.25  # below this the scene draws its overview instead of every card
 ZOOM_STEP = 1.2
+PIXMAP_CACHE_KB = 96 * 1024  # for cached cards and links
 
 
 class MapView(QGraphicsView):
@@ -37,6 +39,9 @@ class MapView(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setBackgroundBrush(Qt.GlobalColor.white)
+        # Cards and the link layer cache their pixels; Qt's default 10 MB holds about a
+        # screenful of cards, so a large map would paint them afresh again and again.
+        QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), PIXMAP_CACHE_KB))
         self._pan_from: QPointF | None = None
         self._space_held = False
         self.name_editor: NameEditor | None = None
@@ -268,7 +273,7 @@ class MapView(QGraphicsView):
     def edit_label(self, source: str, target: str) -> None:
         """Edit a link's label in place, at the middle of its arrow (empty clears it)."""
         scene = self.map_scene()
-        middle = self.mapFromScene(scene.link_item(source, target).path.pointAtPercent(0.5))
+        middle = self.mapFromScene(scene.link_shape(source, target).path.pointAtPercent(0.5))
         label = scene.journey.link(source, target).label
         area = QRect(middle.x() - 90, middle.y() - 13, 180, 26)
         self.name_editor = NameEditor(
