@@ -117,6 +117,80 @@ def cmd_info(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+EXPORT_SUFFIXES = (".xlsx", ".csv", ".png", ".svg", ".pdf")
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from tpmapper.files.tpmap import load
+
+    output = Path(args.output)
+    suffix = output.suffix.lower()
+    if suffix not in EXPORT_SUFFIXES:
+        shown = f"'{output.suffix}'" if output.suffix else "no suffix"
+        raise Refused(
+            f"{output}: cannot export with {shown}; the name must end in "
+            f"{', '.join(EXPORT_SUFFIXES[:-1])} or {EXPORT_SUFFIXES[-1]}"
+        )
+    if args.scale <= 0 or args.scale > 16:
+        raise Refused(f"--scale {args.scale:g}: choose a scale above 0 and up to 16")
+    _existing_output(output, args.force)
+    journey = load(args.file)
+    try:
+        if suffix == ".xlsx":
+            from tpmapper.files.excel_export import export_workbook
+
+            export_workbook(journey, output, language=args.language)
+        elif suffix == ".csv":
+            from tpmapper.files.csv_export import export_csv
+
+            export_csv(journey, output, language=args.language)
+        else:
+            from tpmapper.render.image_export import (
+                ImageOptions,
+                ensure_gui_application,
+                export_image,
+            )
+
+            ensure_gui_application()
+            options = ImageOptions(
+                scale=args.scale,
+                transparent=args.transparent,
+                legend=args.legend,
+                pages="split" if args.split else "fit",
+            )
+            export_image(journey, output, options)
+    except ValueError as error:
+        raise Refused(str(error)) from None
+    print(f"{output}: exported {len(journey)} touchpoints from {args.file}")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from tpmapper.files.excel_import import import_workbook
+    from tpmapper.files.tpmap import save
+    from tpmapper.files.workbook_guard import WorkbookError
+
+    output = Path(args.output)
+    _map_output(output, args.force)
+    try:
+        result = import_workbook(args.book)
+    except WorkbookError as error:  # the refusal's line names the first problem; then the rest
+        print(f"tpmapper: {error}", file=sys.stderr)
+        for problem in error.problems[1:]:
+            print(f"  {problem}", file=sys.stderr)
+        return EXIT_REFUSED
+    for problem in result.problems:
+        print(f"note: {args.book}: {problem}", file=sys.stderr)
+    save(result.journey, output)
+    journey = result.journey
+    print(
+        f"{output}: imported '{journey.title}' with {len(journey)} touchpoints, "
+        f"{journey.link_count()} links, {len(journey.phases)} phases and "
+        f"{len(journey.lanes)} lanes"
+    )
+    return EXIT_OK
+
+
 def launch_app(file: str | None) -> int:
     try:
         from tpmapper.ui.app import run_app
@@ -159,11 +233,32 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, Callable[[argparse.Nam
     sub.add_argument("file", metavar="FILE")
     sub.add_argument("--json", action="store_true", help="print JSON")
 
+    sub = commands.add_parser(
+        "export", help="export a map: OUT's suffix picks .xlsx .csv .png .svg or .pdf"
+    )
+    sub.add_argument("file", metavar="FILE")
+    sub.add_argument("-o", "--output", required=True, metavar="OUT", help="the file to write")
+    sub.add_argument("--scale", type=float, default=1.0, help="PNG size factor (default 1)")
+    sub.add_argument(
+        "--transparent", action="store_true", help="PNG: no white background around the map"
+    )
+    sub.add_argument("--legend", action="store_true", help="pictures: add a legend")
+    sub.add_argument("--split", action="store_true", help="PDF: print at 100 %% over pages")
+    sub.add_argument("-l", "--language", **dict(language, help="language of Excel headers"))
+    sub.add_argument("--force", action="store_true", help="replace OUT if it exists")
+
+    sub = commands.add_parser("import", help="turn an .xlsx workbook into a map")
+    sub.add_argument("book", metavar="BOOK.xlsx")
+    sub.add_argument("-o", "--output", required=True, metavar="FILE", help="the new .tpmap file")
+    sub.add_argument("--force", action="store_true", help="replace FILE if it exists")
+
     handlers = {
         "templates": cmd_templates,
         "new": cmd_new,
         "validate": cmd_validate,
         "info": cmd_info,
+        "export": cmd_export,
+        "import": cmd_import,
     }
     return parser, handlers
 

@@ -136,6 +136,144 @@
     </message>
 </context>
 <context>
+    <name>Exchange</name>
+    <message>
+        <location filename="../../tpmapper/ui/exchange.py" line="116"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/exchange.py" line="117"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/exchange.py" line="118"/>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG-Grafik (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/exchange.py" line="119"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF-Dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/exchange.py" line="120"/>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV-Tabelle (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/exchange.py" line="143"/>
+        <source>Exporting %1…</source>
+        <translation>%1 wird exportiert …</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/exchange.py" line="158"/>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/exchange.py" line="161"/>
+        <source>Exported to %1</source>
+        <translation>Exportiert nach %1</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/exchange.py" line="178"/>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/exchange.py" line="207"/>
+        <source>Customer rating</source>
+        <translation>Kundenbewertung</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/exchange.py" line="209"/>
+        <source>1 very poor</source>
+        <translation>1 sehr schlecht</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/exchange.py" line="210"/>
+        <source>2 poor</source>
+        <translation>2 schlecht</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/exchange.py" line="211"/>
+        <source>3 fair</source>
+        <translation>3 mittel</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/exchange.py" line="212"/>
+        <source>4 good</source>
+        <translation>4 gut</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/exchange.py" line="213"/>
+        <source>5 very good</source>
+        <translation>5 sehr gut</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/exchange.py" line="215"/>
+        <source>Not rated</source>
+        <translation>Nicht bewertet</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/exchange.py" line="216"/>
+        <source>Pain point</source>
+        <translation>Schmerzpunkt</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/exchange.py" line="217"/>
+        <source>Positive moment</source>
+        <translation>Positiver Moment</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/exchange.py" line="218"/>
+        <source>Page {page} of {pages}</source>
+        <translation>Seite {page} von {pages}</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/exchange.py" line="222"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/exchange.py" line="229"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="257"/>
+        <source>Import Excel Workbook</source>
+        <translation>Excel-Arbeitsmappe importieren</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/exchange.py" line="231"/>
+        <source>Excel workbooks (*.xlsx *.xlsm)</source>
+        <translation>Excel-Arbeitsmappen (*.xlsx *.xlsm)</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/exchange.py" line="245"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="253"/>
+        <source>Nothing was imported</source>
+        <translation>Nichts wurde importiert</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/exchange.py" line="246"/>
+        <source>%1 cannot be imported:</source>
+        <translation>%1 kann nicht importiert werden:</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/exchange.py" line="258"/>
+        <source>%1 can be imported. Please note:</source>
+        <translation>%1 kann importiert werden. Bitte beachten:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../tpmapper/ui/exchange.py" line="282"/>
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… und %n weiteres</numerusform>
+            <numerusform>… und %n weitere</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <location filename="../../tpmapper/ui/find_bar.py" line="36"/>
@@ -382,169 +520,204 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="58"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="63"/>
         <source>Palette</source>
         <extracomment>Every open main window (one map each), so windows stay alive and can find each other.</extracomment>
         <translation>Palette</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="62"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="67"/>
         <source>Inspector</source>
         <translation>Inspektor</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="65"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="70"/>
         <source>&lt;opened&gt;</source>
         <translation>&lt;Stand beim Öffnen&gt;</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="67"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="72"/>
         <source>Undo History</source>
         <translation>Bearbeitungsverlauf</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="129"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="133"/>
         <source>%1 touchpoints · %2 links · %3 phases · %4 lanes</source>
         <translation>%1 Touchpoints · %2 Verbindungen · %3 Phasen · %4 Zeilen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="167"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="171"/>
         <source>&amp;New from Template…</source>
         <translation>&amp;Neu aus Vorlage…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="168"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="172"/>
         <source>&amp;Open…</source>
         <translation>Ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="169"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="173"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="170"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="174"/>
         <source>Save &amp;As…</source>
         <translation>Speichern &amp;unter…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="171"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="175"/>
         <source>&amp;Close</source>
         <translation>Schl&amp;ießen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="172"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="176"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="173"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="177"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="174"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="178"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="175"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="179"/>
         <source>Cu&amp;t</source>
         <translation>&amp;Ausschneiden</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="176"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="180"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="177"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="181"/>
         <source>&amp;Paste</source>
         <translation>&amp;Einfügen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="178"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="182"/>
         <source>D&amp;uplicate</source>
         <translation>&amp;Duplizieren</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="179"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="183"/>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="180"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="184"/>
         <source>Select &amp;All</source>
         <translation>Alles &amp;markieren</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="181"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="185"/>
         <source>&amp;Find…</source>
         <translation>&amp;Suchen…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="182"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="186"/>
         <source>Zoom &amp;In</source>
         <translation>&amp;Vergrößern</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="183"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="187"/>
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="184"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="188"/>
         <source>&amp;Actual Size</source>
         <translation>&amp;Originalgröße</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="185"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="189"/>
         <source>&amp;Phases and Lanes…</source>
         <translation>&amp;Phasen und Zeilen…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="186"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="190"/>
         <source>Map P&amp;roperties…</source>
         <translation>&amp;Karteneigenschaften…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="187"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="191"/>
         <source>&amp;Fit to Window</source>
         <translation>An Fenster an&amp;passen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="191"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="193"/>
+        <source>&amp;Import Excel Workbook…</source>
+        <translation>Excel-Arbeitsmappe im&amp;portieren …</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/main_window.py" line="198"/>
+        <source>&amp;Excel Workbook…</source>
+        <translation>&amp;Excel-Arbeitsmappe …</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/main_window.py" line="199"/>
+        <source>&amp;PNG Image…</source>
+        <translation>&amp;PNG-Bild …</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/main_window.py" line="200"/>
+        <source>&amp;SVG Drawing…</source>
+        <translation>&amp;SVG-Grafik …</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/main_window.py" line="201"/>
+        <source>P&amp;DF Document…</source>
+        <translation>P&amp;DF-Dokument …</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/main_window.py" line="202"/>
+        <source>&amp;CSV Table…</source>
+        <translation>&amp;CSV-Tabelle …</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/main_window.py" line="216"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="193"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="218"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="199"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="224"/>
+        <source>&amp;Export</source>
+        <translation>E&amp;xportieren</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/main_window.py" line="228"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="205"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="234"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="209"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="238"/>
         <source>&amp;Map</source>
         <translation>&amp;Karte</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="220"/>
-        <location filename="../../tpmapper/ui/main_window.py" line="261"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="249"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="290"/>
         <source>Not possible</source>
         <translation>Nicht möglich</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/main_window.py" line="234"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="263"/>
         <source>Delete %n item(s)</source>
         <translation>
             <numerusform>%n Element löschen</numerusform>
@@ -552,7 +725,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/main_window.py" line="249"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="278"/>
         <source>Paste %n touchpoint(s)</source>
         <translation>
             <numerusform>%n Touchpoint einfügen</numerusform>
@@ -560,7 +733,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/main_window.py" line="255"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="284"/>
         <source>Duplicate %n touchpoint(s)</source>
         <translation>
             <numerusform>%n Touchpoint duplizieren</numerusform>
@@ -568,47 +741,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="292"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="323"/>
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="293"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="324"/>
         <source>Save the changes to “%1” before closing?</source>
         <translation>Änderungen an „%1“ vor dem Schließen speichern?</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="334"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="367"/>
         <source>Cannot open the map</source>
         <translation>Die Karte kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="340"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="373"/>
         <source>Open Map</source>
         <translation>Karte öffnen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="350"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="383"/>
         <source>New Map</source>
         <translation>Neue Karte</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="350"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="383"/>
         <source>Template:</source>
         <translation>Vorlage:</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="370"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="403"/>
         <source>Save Map As</source>
         <translation>Karte speichern unter</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="382"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="415"/>
         <source>Cannot save the map</source>
         <translation>Die Karte kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="385"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="418"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
@@ -616,28 +789,28 @@
 <context>
     <name>MapScene</name>
     <message>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="46"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="47"/>
         <source>Drop a touchpoint here</source>
         <translation>Touchpoint hier ablegen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="170"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="219"/>
         <source>Add touchpoint</source>
         <translation>Touchpoint hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="183"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="232"/>
         <source>Rename touchpoint</source>
         <translation>Touchpoint umbenennen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="188"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="237"/>
         <source>Label link</source>
         <translation>Verbindung beschriften</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="219"/>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="311"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="268"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="376"/>
         <source>Move %n touchpoint(s)</source>
         <translation>
             <numerusform>%n Touchpoint verschieben</numerusform>
@@ -645,7 +818,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="286"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="349"/>
         <source>New touchpoint</source>
         <translation>Neuer Touchpoint</translation>
     </message>
@@ -653,12 +826,12 @@
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../tpmapper/ui/canvas/view.py" line="140"/>
+        <location filename="../../tpmapper/ui/canvas/view.py" line="145"/>
         <source>Reorder</source>
         <translation>Reihenfolge ändern</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/canvas/view.py" line="165"/>
+        <location filename="../../tpmapper/ui/canvas/view.py" line="170"/>
         <source>Rename</source>
         <translation>Umbenennen</translation>
     </message>
@@ -687,6 +860,49 @@
         <location filename="../../tpmapper/ui/palette.py" line="61"/>
         <source>New touchpoint</source>
         <translation>Neuer Touchpoint</translation>
+    </message>
+</context>
+<context>
+    <name>PictureOptionsDialog</name>
+    <message>
+        <location filename="../../tpmapper/ui/exchange.py" line="57"/>
+        <source>Export Options</source>
+        <translation>Exportoptionen</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/exchange.py" line="64"/>
+        <source>Transparent background</source>
+        <translation>Transparenter Hintergrund</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/exchange.py" line="65"/>
+        <source>Add a legend</source>
+        <translation>Legende hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/exchange.py" line="67"/>
+        <source>Only the selected touchpoints</source>
+        <translation>Nur die ausgewählten Touchpoints</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/exchange.py" line="70"/>
+        <source>Fit on one page</source>
+        <translation>Auf eine Seite einpassen</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/exchange.py" line="71"/>
+        <source>Split over pages at 100 %</source>
+        <translation>In 100 % auf mehrere Seiten verteilen</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/exchange.py" line="73"/>
+        <source>Scale:</source>
+        <translation>Skalierung:</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/exchange.py" line="81"/>
+        <source>Pages:</source>
+        <translation>Seiten:</translation>
     </message>
 </context>
 <context>

@@ -50,3 +50,29 @@ def test_card_interiors_are_not_blank(picture):
         for y in range(int(card.y + 6), int(card.bottom - 6), 3)
     }
     assert len(colours) > 5  # text, badge, stars: a drawn card, not an empty box
+
+
+def test_card_names_fit_two_lines_keeping_whole_words_where_a_smaller_font_allows(qapp):
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QFontMetricsF
+
+    from tpmapper.render import painters
+
+    width = 120.0
+    for name in (
+        "Shopping cart",
+        "Auftragsbestätigung",
+        "Produktbewertungen",
+        "Mundpropaganda",
+        "A very long touchpoint name that cannot possibly fit on two lines of a card",
+        "Donaudampfschifffahrtsgesellschaftskapitänsmütze",
+    ):
+        size, wrap, text = painters.fit_name(name, width)
+        metrics = QFontMetricsF(painters._font(size, bold=True))
+        height = metrics.boundingRect(QRectF(0, 0, width, 1000), wrap, text).height()
+        assert height <= painters.NAME_HEIGHT, (name, size, text)
+        if name in ("Shopping cart", "Auftragsbestätigung", "Produktbewertungen"):
+            assert (wrap, text) == (Qt.TextFlag.TextWordWrap, name)  # whole words, all of it
+    assert painters.fit_name("Shopping cart", width)[0] == painters.NAME_SIZES[0]
+    long_name = "A very long touchpoint name that cannot possibly fit on two lines of a card"
+    assert painters.fit_name(long_name, width)[2].endswith("…")

@@ -183,6 +183,42 @@ def _owner_pill(painter: QPainter, left: float, top: float, owner: str) -> None:
     painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, owner)
 
 
+NAME_HEIGHT = 32.0  # two lines of a card's name
+NAME_SIZES = (9.0, 8.25, 7.5)  # a long name first gets a smaller font, then is shortened
+
+
+def _name_fits(metrics: QFontMetricsF, text: str, wrap: Qt.TextFlag, width: float) -> bool:
+    if wrap == Qt.TextFlag.TextWordWrap:
+        # Qt breaks lines at spaces and after hyphens, so only the pieces between must fit.
+        pieces = re.split(r"[\s/]+|(?<=-)", text)
+        if any(metrics.horizontalAdvance(piece) > width for piece in pieces):
+            return False
+    return metrics.boundingRect(QRectF(0, 0, width, 10_000), wrap, text).height() <= NAME_HEIGHT
+
+
+@cache
+def fit_name(name: str, width: float) -> tuple[float, Qt.TextFlag, str]:
+    """Font size, wrapping and text that put a card's name in two lines of `width`.
+
+    Whole words are kept if a smaller size lets them fit (German compounds such as
+    "Auftragsbestätigung" are long); else a word breaks anywhere; only a name that still
+    does not fit is cut with an ellipsis.
+    """
+    word_wrap, anywhere = Qt.TextFlag.TextWordWrap, Qt.TextFlag.TextWrapAnywhere
+    for wrap in (word_wrap, anywhere):
+        for size in NAME_SIZES:
+            if _name_fits(QFontMetricsF(_font(size, bold=True)), name, wrap, width):
+                return size, wrap, name
+    size = NAME_SIZES[-1]
+    metrics = QFontMetricsF(_font(size, bold=True))
+    for wrap in (word_wrap, anywhere):
+        for budget in range(int(width * 2), 0, -8):
+            text = metrics.elidedText(name, Qt.TextElideMode.ElideRight, budget)
+            if _name_fits(metrics, text, wrap, width):
+                return size, wrap, text
+    return size, anywhere, metrics.elidedText(name, Qt.TextElideMode.ElideRight, width)
+
+
 def paint_card(
     painter: QPainter,
     rect: QRectF,
@@ -233,17 +269,9 @@ def paint_card(
     name_left = _channel_badge(painter, text_left, top, badge_text) if badge_text else text_left
     marker_room = 22 if touchpoint.moment else 8
     painter.setPen(QColor(style.TEXT_COLOUR))
-    painter.setFont(_font(9, bold=True))
-    name_rect = QRectF(name_left, top - 1, rect.right() - marker_room - name_left, 32)
-    metrics = QFontMetricsF(painter.font())
-    name = touchpoint.name
-    if metrics.horizontalAdvance(name) > name_rect.width() * 2 - 8:
-        name = metrics.elidedText(name, Qt.TextElideMode.ElideRight, name_rect.width() * 2 - 16)
-    # A word longer than the line (German compounds: "Auftragsbestätigung") breaks anywhere.
-    # Qt breaks lines at spaces and after hyphens, so only pieces between those must fit.
-    pieces = re.split(r"[\s/]+|(?<=-)", name)
-    too_long = any(metrics.horizontalAdvance(piece) > name_rect.width() for piece in pieces)
-    wrap = Qt.TextFlag.TextWrapAnywhere if too_long else Qt.TextFlag.TextWordWrap
+    name_rect = QRectF(name_left, top - 1, rect.right() - marker_room - name_left, NAME_HEIGHT)
+    size, wrap, name = fit_name(touchpoint.name, name_rect.width())
+    painter.setFont(_font(size, bold=True))
     painter.drawText(name_rect, Qt.AlignmentFlag.AlignTop | wrap, name)
 
     if touchpoint.owner:

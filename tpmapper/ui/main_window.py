@@ -34,6 +34,7 @@ from tpmapper.ui.palette import PaletteWidget
 
 if TYPE_CHECKING:  # imported when first opened: start-up stays quick
     from tpmapper.ui.axes_dialog import AxesDialog
+    from tpmapper.ui.exchange import Exchange
 
 MAX_RECENT = 10
 FILE_FILTER = "tpmapper maps (*.tpmap)"
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.document: Document
         self.scene: MapScene | None = None
+        self._exchange: Exchange | None = None
         self.view = MapView(self)
         self.setCentralWidget(self.view)
         self._counts = QLabel(self)
@@ -187,6 +189,27 @@ class MainWindow(QMainWindow):
         self._axes = self._action(self.tr("&Phases and Lanes…"), self.edit_axes, "Ctrl+Shift+L")
         self._properties = self._action(self.tr("Map P&roperties…"), self.edit_properties)
         self._fit = self._action(self.tr("&Fit to Window"), self.view.fit, "Ctrl+9")
+        self._import_excel = self._action(
+            self.tr("&Import Excel Workbook…"), lambda: self.exchange().import_excel()
+        )
+        self._exports = [
+            self._action(text, lambda _checked=False, k=kind: self.exchange().export(k))
+            for kind, text in (
+                ("xlsx", self.tr("&Excel Workbook…")),
+                ("png", self.tr("&PNG Image…")),
+                ("svg", self.tr("&SVG Drawing…")),
+                ("pdf", self.tr("P&DF Document…")),
+                ("csv", self.tr("&CSV Table…")),
+            )
+        ]
+
+    def exchange(self) -> Exchange:
+        """Import and export, set up on first use (keeps their widgets out of start-up)."""
+        if self._exchange is None:
+            from tpmapper.ui.exchange import Exchange
+
+            self._exchange = Exchange(self)
+        return self._exchange
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -196,6 +219,10 @@ class MainWindow(QMainWindow):
         self._recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
         file_menu.addActions([self._save, self._save_as])
+        file_menu.addSeparator()
+        file_menu.addAction(self._import_excel)
+        export_menu = file_menu.addMenu(self.tr("&Export"))
+        export_menu.addActions(self._exports)
         file_menu.addSeparator()
         file_menu.addActions([self._close, self._quit])
         edit_menu = bar.addMenu(self.tr("&Edit"))
@@ -309,7 +336,9 @@ class MainWindow(QMainWindow):
     @property
     def is_pristine(self) -> bool:
         """An unsaved map nobody has touched yet (the sample at start, a fresh template)."""
-        return self.document.path is None and self.document.undo_stack.count() == 0
+        document = self.document
+        untouched = document.undo_stack.count() == 0 and not document.is_modified
+        return document.path is None and untouched
 
     def show_document(self, document: Document) -> MainWindow:
         """Show a map here if this window holds nothing of value, else in a new window."""

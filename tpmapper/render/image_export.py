@@ -1,0 +1,966 @@
+"""Image exports for presenters: PNG at any scale, SVG and PDF as vectors.
+
+Drawn by the painters the canvas uses (`tpmapper.render.painters` per card and link,
+`tpmapper.render.map_painter` for the grid and headers) on the layout the canvas uses
+(`layout_map`), so an export looks like the screen at 100 % zoom with full cards.
+
+Everything is rendered into memory first and written with `atomic_write`, so a refused,
+cancelled or failed export never leaves a partial file. Only a `QGuiApplication` is
+needed (offscreen is fine); `ensure_gui_application` makes one for headless callers.
+
+A picture ("sheet") is laid out in layout units (1 unit = 1 pixel at 100 %, 96 dpi):
+a margin, the title line (title and date), the map, and optionally the legend below it.
+The map's area is the grid plus whatever link arcs reach beyond it, as on the canvas.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import itertools
+import math
+import os
+import struct
+import sys
+import zlib
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QMarginsF,
+    QPointF,
+    QRectF,
+    QSize,
+    QSizeF,
+    Qt,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPainterPathStroker,
+    QPdfWriter,
+    QPen,
+)
+from PySide6.QtSvg import QSvgGenerator
+
+from tpmapper import __version__
+from tpmapper.files.atomic import atomic_write
+from tpmapper.files.errors import MapFileError
+from tpmapper.model.elements import Touchpoint
+from tpmapper.model.journey import JourneyMap
+from tpmapper.model.transfer import extract
+from tpmapper.model.vocabulary import Moment
+from tpmapper.render import map_painter, painters, style
+from tpmapper.render.layout import MapLayout, layout_map
+from tpmapper.render.painters import LinkShape, qrect
+
+#: Dots per inch of an export at scale 1: one layout unit is one pixel, as on a 96-dpi screen.
+#: Fixed (not the screen's) so an export looks the same on every machine.
+EXPORT_DPI = 96
+MARGIN = 24.0  # around a PNG or SVG picture
+TITLE_HEIGHT = 30.0
+TITLE_GAP = 12.0
+LEGEND_GAP = 16.0
+LEGEND_ROW = 24.0
+LEGEND_MIN_WIDTH = 480.0  # a legend wraps to the map's width, but no narrower than this
+SWATCH = 14.0  # a legend entry's colour square or marker
+ENTRY_GAP = 18.0  # between legend entries
+TITLE_FONT, DATE_FONT, LEGEND_FONT = 15.0, 9.0, 9.0  # points, at EXPORT_DPI
+MAX_PNG_SIDE = 32_767  # what QImage and most viewers accept
+MAX_PNG_BYTES = 512 * 1024 * 1024  # the pixels of one PNG in memory (4 bytes each)
+PNG_LEVEL = 6  # zlib's default: a third smaller than level 1, and as fast with two threads
+PNG_BAND_BYTES = 8 * 2**20  # rows compressed together, by one thread
+PNG_THREADS = max(1, min(4, os.cpu_count() or 1))
+CHUNK = 500  # cards painted between two progress reports
+PDF_MARGIN_MM = 10.0
+PAGE_HEADER_HEIGHT = 26.0
+PAGE_HEADER_GAP = 12.0
+MAX_FIT_ZOOM = 2.0  # "fit" enlarges a small map onto the page, but not beyond this
+PAGE_SIZES = {
+    "A3": QPageSize.PageSizeId.A3,
+    "A4": QPageSize.PageSizeId.A4,
+    "A5": QPageSize.PageSizeId.A5,
+    "Letter": QPageSize.PageSizeId.Letter,
+    "Legal": QPageSize.PageSizeId.Legal,
+    "Tabloid": QPageSize.PageSizeId.Tabloid,
+}
+PAGE_MODES = ("fit", "split")
+SUFFIXES = (".png", ".svg", ".pdf")  # what `export_image` writes, for file dialogs
+
+Progress = Callable[[int, int], bool | None]
+
+
+class ExportCancelled(Exception):
+    """The progress callback asked to stop; nothing was written."""
+
+
+@dataclass(frozen=True)
+class ExportLabels:
+    """The words an export prints besides the map's own, in English by default.
+
+    The UI passes translated ones, e.g. `ExportLabels(legend_title=self.tr("Customer
+    rating"), ...)` (literal `tr` calls, so lupdate finds them), or
+    `ExportLabels.translated(tr)`; the command line uses the defaults.
+    """
+
+    legend_title: str = "Customer rating"
+    ratings: tuple[str, str, str, str, str] = (
+        "1 very poor",
+        "2 poor",
+        "3 fair",
+        "4 good",
+        "5 very good",
+    )
+    unrated: str = "Not rated"
+    pain_point: str = "Pain point"
+    positive: str = "Positive moment"
+    page: str = "Page {page} of {pages}"  # keeps its {page} and {pages} when translated
+
+    @classmethod
+    def translated(cls, tr: Callable[[str], str]) -> ExportLabels:
+        """Every English default passed through `tr`."""
+        english = cls()
+        return cls(
+            legend_title=tr(english.legend_title),
+            ratings=tuple(tr(text) for text in english.ratings),  # type: ignore[arg-type]
+            unrated=tr(english.unrated),
+            pain_point=tr(english.pain_point),
+            positive=tr(english.positive),
+            page=tr(english.page),
+        )
+
+
+@dataclass(frozen=True)
+class ImageOptions:
+    """How to export a map as a picture.
+
+    scale: PNG only; 2 gives an image twice the layout's size (SVG and PDF are vectors).
+    transparent: PNG and SVG; the background around and beside the map stays clear, the
+        map's own cells, headers and cards are drawn as on screen.
+    legend: rating colours and moment markers below the map (the picture grows to hold it).
+    selection: touchpoint ids; export only those cards, the links among them, and the
+        phases and lanes they sit in.
+    title: the map's title and the date above the map (on every page of a PDF).
+    date: the date printed beside the title; today when None.
+    pages, page_size: PDF only; "fit" scales the whole map onto one landscape page,
+        "split" prints it at 100 % over as many pages as it needs.
+    """
+
+    scale: float = 1.0
+    transparent: bool = False
+    legend: bool = False
+    selection: frozenset[str] | None = None
+    title: bool = True
+    date: datetime.date | None = None
+    pages: str = "fit"
+    page_size: str = "A4"
+    labels: ExportLabels = field(default_factory=ExportLabels)
+
+    def __post_init__(self) -> None:
+        if not (isinstance(self.scale, int | float) and math.isfinite(self.scale)):
+            raise ValueError(f"the scale must be a number, not {self.scale!r}")
+        if self.scale <= 0:
+            raise ValueError(f"the scale must be more than 0, not {self.scale:g}")
+        if self.pages not in PAGE_MODES:
+            raise ValueError(f"pages must be 'fit' or 'split', not {self.pages!r}")
+        if self.page_size not in PAGE_SIZES:
+            raise ValueError(
+                f"unknown page size {self.page_size!r}; choose one of {', '.join(PAGE_SIZES)}"
+            )
+        if self.selection is not None and not isinstance(self.selection, frozenset):
+            object.__setattr__(self, "selection", frozenset(self.selection))
+
+    @property
+    def printed_date(self) -> str:
+        return (self.date or datetime.date.today()).isoformat()
+
+
+# ---------------------------------------------------------------------- the application
+
+_application: QGuiApplication | None = None  # kept alive for headless callers
+
+
+def ensure_gui_application() -> QGuiApplication:
+    """The running QGuiApplication (a QApplication is one), or a new one for headless use.
+
+    On Linux without a display (no DISPLAY, no WAYLAND_DISPLAY) and no QT_QPA_PLATFORM
+    chosen, the offscreen platform is used, so the command line works on servers.
+    """
+    global _application  # noqa: PLW0603  # one per process, by Qt's rules
+    existing = QGuiApplication.instance()
+    if existing is not None:
+        if not isinstance(existing, QGuiApplication):
+            raise RuntimeError("image export needs a QGuiApplication, not a QCoreApplication")
+        return existing
+    if (
+        sys.platform.startswith("linux")
+        and not os.environ.get("QT_QPA_PLATFORM")
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+    ):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    _application = QGuiApplication([sys.argv[0] if sys.argv else "tpmapper"])
+    return _application
+
+
+# ---------------------------------------------------------------------- the selection
+
+
+def selection_map(
+    journey: JourneyMap, ids: frozenset[str] | set[str] | Sequence[str]
+) -> JourneyMap:
+    """A map of just the chosen touchpoints: the links among them, and only the phases and
+    lanes (and personas) they use, in the map's order. Laid out on its own, so the cells
+    shrink to what the selection holds."""
+    chosen = set(ids)
+    if not chosen:
+        raise ValueError("the selection is empty: select at least one touchpoint to export")
+    unknown = sorted(tid for tid in chosen if tid not in journey)
+    if unknown:
+        raise ValueError(f"the selection names touchpoint '{unknown[0]}', which is not in the map")
+    part = extract(journey, chosen)
+    part.set_meta(description=journey.description)
+    return part
+
+
+# ---------------------------------------------------------------------- the sheet
+
+
+def _font(points: float, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPointSizeF(points)
+    font.setBold(bold)
+    return font
+
+
+def _metrics(font: QFont) -> QFontMetricsF:
+    """Font metrics at the export's resolution (not the screen's), as the painter will see."""
+    return QFontMetricsF(font, _reference_device())
+
+
+_reference: QImage | None = None
+
+
+def _reference_device() -> QImage:
+    global _reference  # noqa: PLW0603  # a tiny cached paint device
+    if _reference is None:
+        _reference = _image(1, 1, transparent=True)
+    return _reference
+
+
+def _image(width: int, height: int, *, transparent: bool) -> QImage:
+    image = QImage(
+        width,
+        height,
+        QImage.Format.Format_ARGB32_Premultiplied if transparent else QImage.Format.Format_RGB32,
+    )
+    dots_per_metre = round(EXPORT_DPI / 0.0254)
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
+    return image
+
+
+@dataclass(frozen=True)
+class _LegendEntry:
+    kind: str  # "heading", "rating", "pain", "positive"
+    text: str
+    rating: int | None = None
+    at: QPointF = field(default_factory=QPointF)  # top left, in sheet units
+    width: float = 0.0
+
+
+def _legend_entries(labels: ExportLabels) -> list[_LegendEntry]:
+    entries = [_LegendEntry("heading", labels.legend_title)]
+    entries += [
+        _LegendEntry("rating", text, rating) for rating, text in enumerate(labels.ratings, 1)
+    ]
+    entries.append(_LegendEntry("rating", labels.unrated, None))
+    entries.append(_LegendEntry("pain", labels.pain_point))
+    entries.append(_LegendEntry("positive", labels.positive))
+    return entries
+
+
+def _flow_legend(labels: ExportLabels, left: float, top: float, width: float) -> list[_LegendEntry]:
+    """The legend's entries placed in rows no wider than `width`."""
+    text_metrics = _metrics(_font(LEGEND_FONT))
+    heading_metrics = _metrics(_font(LEGEND_FONT, bold=True))
+    placed: list[_LegendEntry] = []
+    x, y = left, top
+    for entry in _legend_entries(labels):
+        if entry.kind == "heading":
+            entry_width = heading_metrics.horizontalAdvance(entry.text) + 6
+        else:
+            entry_width = SWATCH + 6 + text_metrics.horizontalAdvance(entry.text)
+        if x > left and x + entry_width > left + width:
+            x, y = left, y + LEGEND_ROW
+        placed.append(
+            _LegendEntry(entry.kind, entry.text, entry.rating, QPointF(x, y), entry_width)
+        )
+        x += entry_width + ENTRY_GAP
+    return placed
+
+
+@dataclass
+class _Sheet:
+    """Where the parts of an exported picture go, in layout units."""
+
+    journey: JourneyMap
+    layout: MapLayout
+    links: list[LinkShape]  # in the map's link order
+    width: float
+    height: float
+    map_offset: QPointF  # where the layout's (0, 0) lands on the sheet
+    map_area: QRectF  # on the sheet: the grid and every link arc
+    title_rect: QRectF | None
+    legend: list[_LegendEntry]
+
+    @property
+    def rect(self) -> QRectF:
+        return QRectF(0, 0, self.width, self.height)
+
+    def card_rect(self, touchpoint_id: str) -> QRectF:
+        return qrect(self.layout.cards[touchpoint_id]).translated(self.map_offset)
+
+
+def _compose(
+    journey: JourneyMap,
+    options: ImageOptions,
+    *,
+    title: bool,
+    margin: float,
+    legend_width: float | None = None,
+) -> _Sheet:
+    """`legend_width`: wrap the legend at this width rather than the map's."""
+    if options.selection is not None:
+        journey = selection_map(journey, options.selection)
+    layout = layout_map(journey)
+    shapes = [
+        painters.link_shape(
+            painters.link_path(qrect(layout.cards[link.source]), qrect(layout.cards[link.target])),
+            link.label,
+        )
+        for link in journey.links()
+    ]
+    area = qrect(layout.bounds)
+    for shape in shapes:
+        area = area.united(shape.bounds)
+    width = area.width()
+    if options.legend:
+        width = max(width, LEGEND_MIN_WIDTH)
+    y = margin
+    title_rect = None
+    if title:
+        title_rect = QRectF(margin, y, width, TITLE_HEIGHT)
+        y += TITLE_HEIGHT + TITLE_GAP
+    offset = QPointF(margin - area.x(), y - area.y())
+    map_area = area.translated(offset)
+    y = map_area.bottom()
+    legend: list[_LegendEntry] = []
+    if options.legend:
+        flow = width if legend_width is None else max(min(width, legend_width), SWATCH * 8)
+        legend = _flow_legend(options.labels, margin, y + LEGEND_GAP, flow)
+        y = legend[-1].at.y() + LEGEND_ROW
+    return _Sheet(
+        journey,
+        layout,
+        shapes,
+        width + 2 * margin,
+        y + margin,
+        offset,
+        map_area,
+        title_rect,
+        legend,
+    )
+
+
+# ---------------------------------------------------------------------- progress
+
+
+class _Steps:
+    """Counts paint stages and asks the caller's progress callback whether to go on."""
+
+    def __init__(self, progress: Progress | None, total: int) -> None:
+        self._progress = progress
+        self.total = max(1, total)
+        self.done = 0
+
+    def advance(self) -> None:
+        self.done = min(self.done + 1, self.total)
+        if self._progress is not None and self._progress(self.done, self.total) is False:
+            raise ExportCancelled("the export was cancelled")
+
+
+def _chunks(items: list, size: int = CHUNK) -> Iterator[list]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+@dataclass
+class _Part:
+    """What of the sheet falls into one region (a PDF page), or all of it."""
+
+    cards: list[Touchpoint]
+    links: list[LinkShape]
+
+    def steps(self, sheet: _Sheet) -> int:
+        """Grid, links (if any), cards by the CHUNK, headers, legend (if any)."""
+        cards = math.ceil(len(self.cards) / CHUNK)
+        return 2 + (1 if self.links else 0) + cards + (1 if sheet.legend else 0)
+
+
+def _part(sheet: _Sheet, region: QRectF | None = None) -> _Part:
+    cards = sheet.journey.touchpoints()
+    links = sheet.links
+    if region is not None:
+        cards = [tp for tp in cards if sheet.card_rect(tp.id).intersects(region)]
+        local = region.translated(-sheet.map_offset)
+        links = [shape for shape in links if shape.bounds.intersects(local)]
+    return _Part(cards, links)
+
+
+# ---------------------------------------------------------------------- painting
+
+
+@contextlib.contextmanager
+def _saved(painter: QPainter) -> Iterator[None]:
+    painter.save()
+    try:
+        yield
+    finally:
+        painter.restore()
+
+
+def _paint_title(painter: QPainter, rect: QRectF, title: str, date: str) -> None:
+    with _saved(painter):
+        painter.setFont(_font(DATE_FONT))
+        date_width = _metrics(painter.font()).horizontalAdvance(date)
+        painter.setPen(QColor(style.MUTED_TEXT))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, date)
+        painter.setFont(_font(TITLE_FONT, bold=True))
+        painter.setPen(QColor(style.TEXT_COLOUR))
+        room = rect.adjusted(0, 0, -(date_width + 24), 0)
+        text = _metrics(painter.font()).elidedText(
+            title, Qt.TextElideMode.ElideRight, max(0.0, room.width())
+        )
+        painter.drawText(room, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+
+
+def _paint_legend(painter: QPainter, entries: list[_LegendEntry]) -> None:
+    with _saved(painter):
+        for entry in entries:
+            x, y = entry.at.x(), entry.at.y()
+            row = QRectF(x, y, entry.width, LEGEND_ROW)
+            if entry.kind == "heading":
+                painter.setFont(_font(LEGEND_FONT, bold=True))
+                painter.setPen(QColor(style.TEXT_COLOUR))
+                painter.drawText(row, Qt.AlignmentFlag.AlignVCenter, entry.text)
+                continue
+            centre = QPointF(x + SWATCH / 2, y + LEGEND_ROW / 2)
+            if entry.kind == "rating":
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor(style.rating_colour(entry.rating)))
+                painter.drawRoundedRect(QRectF(x, centre.y() - SWATCH / 2, SWATCH, SWATCH), 3, 3)
+            else:
+                # the card's own marker, drawn where a card of this size would have it
+                moment = Moment.PAIN_POINT if entry.kind == "pain" else Moment.POSITIVE
+                card = QRectF(centre.x() + 11 - 22, centre.y() - 11, 22, 22)
+                painters._moment_marker(painter, card, moment)
+            painter.setFont(_font(LEGEND_FONT))
+            painter.setPen(QColor(style.TEXT_COLOUR))
+            painter.drawText(
+                row.adjusted(SWATCH + 6, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, entry.text
+            )
+
+
+def _paint_map(
+    painter: QPainter, sheet: _Sheet, part: _Part, options: ImageOptions, steps: _Steps
+) -> None:
+    """Back to front, as `map_painter.paint_map`: grid, links, cards, headers.
+
+    Links and cards go through the painters the canvas's link layer and card items use:
+    the links in one batch (curves, then arrow heads, then labels on top, as on screen),
+    the cards in chunks, so the caller hears of progress. A PDF page paints only the
+    links and cards it shows.
+    """
+    journey, layout = sheet.journey, sheet.layout
+    with _saved(painter):
+        painter.translate(sheet.map_offset)
+        map_painter.paint_grid(painter, journey, layout)
+        steps.advance()
+        if part.links:
+            painters.paint_links(painter, part.links, detail=1.0)
+            steps.advance()
+        for chunk in _chunks(part.cards):
+            for touchpoint in chunk:
+                painters.paint_card(
+                    painter, qrect(layout.cards[touchpoint.id]), touchpoint, detail=1.0
+                )
+            steps.advance()
+        if options.transparent:  # the corner above the lane headers stays clear, too
+            map_painter.paint_phase_headers(painter, journey, layout)
+            map_painter.paint_lane_headers(painter, journey, layout)
+        else:
+            map_painter.paint_headers(painter, journey, layout)
+        steps.advance()
+
+
+def _paint_sheet(
+    painter: QPainter, sheet: _Sheet, part: _Part, options: ImageOptions, steps: _Steps
+) -> None:
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    if sheet.title_rect is not None:
+        _paint_title(painter, sheet.title_rect, sheet.journey.title, options.printed_date)
+    _paint_map(painter, sheet, part, options, steps)
+    if sheet.legend:
+        _paint_legend(painter, sheet.legend)
+        steps.advance()
+
+
+def _open_buffer() -> tuple[QByteArray, QBuffer]:
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    return data, buffer
+
+
+# ---------------------------------------------------------------------- PNG
+
+
+def _fits(width: int, height: int) -> bool:
+    return max(width, height) <= MAX_PNG_SIDE and width * height * 4 <= MAX_PNG_BYTES
+
+
+def _pixels(sheet: _Sheet, scale: float) -> tuple[int, int]:
+    return max(1, math.ceil(sheet.width * scale)), max(1, math.ceil(sheet.height * scale))
+
+
+def _largest_scale(sheet: _Sheet) -> float:
+    exact = min(
+        MAX_PNG_SIDE / sheet.width,
+        MAX_PNG_SIDE / sheet.height,
+        math.sqrt(MAX_PNG_BYTES / 4 / (sheet.width * sheet.height)),
+    )
+    for places in (1, 2, 3):
+        step = 10**-places
+        scale = math.floor(exact / step) * step
+        while scale > 0 and not _fits(*_pixels(sheet, scale)):
+            scale -= step
+        if scale > 0:
+            return round(scale, places)
+    return 0.0
+
+
+def _check_png_size(sheet: _Sheet, scale: float) -> tuple[int, int]:
+    width, height = _pixels(sheet, scale)
+    if _fits(width, height):
+        return width, height
+    megabytes = width * height * 4 / 2**20
+    largest = _largest_scale(sheet)
+    advice = (
+        f"the largest scale that fits is {largest:g}"
+        if largest > 0
+        else "export it as SVG or PDF instead"
+    )
+    raise ValueError(
+        f"the map is too large for a PNG at scale {scale:g}: {width:,} × {height:,} pixels "
+        f"({megabytes:,.0f} MB; the limit is {MAX_PNG_SIDE:,} pixels a side and "
+        f"{MAX_PNG_BYTES // 2**20} MB); {advice}"
+    )
+
+
+def _render_png(
+    journey: JourneyMap, options: ImageOptions, progress: Progress | None, *, encoding: bool
+) -> tuple[QImage, _Steps]:
+    """The painted picture, and the progress steps (`encoding`: counting `encode_png`'s)."""
+    ensure_gui_application()
+    sheet = _compose(journey, options, title=options.title, margin=MARGIN)
+    width, height = _check_png_size(sheet, options.scale)
+    part = _part(sheet)
+    bands = _png_bands(width, height, options.transparent) if encoding else 0
+    steps = _Steps(progress, part.steps(sheet) + bands)
+    image = _image(width, height, transparent=options.transparent)
+    if image.isNull():
+        raise MemoryError(f"not enough memory for a {width:,} × {height:,} pixel image")
+    image.fill(Qt.GlobalColor.transparent if options.transparent else Qt.GlobalColor.white)
+    painter = QPainter(image)
+    try:
+        painter.scale(options.scale, options.scale)
+        _paint_sheet(painter, sheet, part, options, steps)
+    finally:
+        painter.end()
+    # Say how large the picture is meant to be: a scale-2 image placed on a slide takes the
+    # room of a scale-1 one, twice as sharp.
+    dots_per_metre = round(EXPORT_DPI * options.scale / 0.0254)
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
+    image.setText("Title", journey.title)
+    image.setText("Software", f"tpmapper {__version__}")
+    return image, steps
+
+
+def png_image(
+    journey: JourneyMap, options: ImageOptions | None = None, progress: Progress | None = None
+) -> QImage:
+    """The map as a QImage, as `png_bytes` would encode it (e.g. for the clipboard)."""
+    image, _steps = _render_png(journey, options or ImageOptions(), progress, encoding=False)
+    return image
+
+
+def _band_rows(width: int, channels: int) -> int:
+    return max(1, PNG_BAND_BYTES // (width * channels + 1))
+
+
+def _png_bands(width: int, height: int, transparent: bool) -> int:
+    return math.ceil(height / _band_rows(width, 4 if transparent else 3))
+
+
+def _png_chunk(kind: bytes, data: bytes) -> bytes:
+    crc = zlib.crc32(data, zlib.crc32(kind))
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
+
+
+def _adler32_combine(first: int, second: int, second_length: int) -> int:
+    """The Adler-32 of two pieces of data from the checksums of each (zlib's
+    adler32_combine, which Python's zlib does not offer)."""
+    base = 65521
+    rem = second_length % base
+    sum1 = first & 0xFFFF
+    sum2 = (rem * sum1) % base
+    sum1 = (sum1 + (second & 0xFFFF) + base - 1) % base
+    sum2 = (sum2 + ((first >> 16) & 0xFFFF) + ((second >> 16) & 0xFFFF) + base - rem) % base
+    return sum1 | (sum2 << 16)
+
+
+def _zlib_header(level: int) -> bytes:
+    cmf = 0x78  # deflate, 32 KiB window
+    flags = (0 if level < 2 else 1 if level < 6 else 2 if level == 6 else 3) << 6
+    flags += 31 - (cmf * 256 + flags) % 31
+    return bytes((cmf, flags))
+
+
+def encode_png(
+    image: QImage, level: int = PNG_LEVEL, advance: Callable[[], None] | None = None
+) -> bytes:
+    """A QImage as PNG bytes: 8-bit RGB, or RGBA when it has an alpha channel, with the
+    image's resolution (pHYs) and its text entries (iTXt, so any language fits).
+
+    Written here rather than by Qt's PNG plug-in, which spends ~3 s of a 13,000 x 7,000
+    picture on converting and filtering rows (measured by benchmarks/bench_images.py):
+    rows go in unfiltered (the flat colours of a map compress as well as with filters)
+    and zlib compresses bands of rows in threads side by side (it lets go of the GIL);
+    the bands' deflate streams are joined as pigz does. `advance` is called after each
+    band; it may raise to stop.
+    """
+    alpha = image.hasAlphaChannel()
+    pixels = image.convertToFormat(
+        QImage.Format.Format_RGBA8888 if alpha else QImage.Format.Format_RGB888
+    )
+    width, height = pixels.width(), pixels.height()
+    channels = 4 if alpha else 3
+    row, stride = width * channels, pixels.bytesPerLine()
+    bits = pixels.constBits()
+    rows_per_band = _band_rows(width, channels)
+    bands = [(top, min(height, top + rows_per_band)) for top in range(0, height, rows_per_band)]
+    no_filter = b"\0"
+
+    def compress(index: int) -> tuple[bytes, int, int]:
+        top, bottom = bands[index]
+        raw = b"".join(
+            itertools.chain.from_iterable(
+                (no_filter, bits[y * stride : y * stride + row]) for y in range(top, bottom)
+            )
+        )
+        deflate = zlib.compressobj(level, zlib.DEFLATED, -15)
+        last = index == len(bands) - 1
+        packed = deflate.compress(raw) + deflate.flush(zlib.Z_FINISH if last else zlib.Z_FULL_FLUSH)
+        return packed, zlib.adler32(raw), len(raw)
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 6 if alpha else 2, 0, 0, 0)
+    parts = [b"\x89PNG\r\n\x1a\n", _png_chunk(b"IHDR", header)]
+    if image.dotsPerMeterX() > 0 and image.dotsPerMeterY() > 0:
+        density = struct.pack(">IIB", image.dotsPerMeterX(), image.dotsPerMeterY(), 1)
+        parts.append(_png_chunk(b"pHYs", density))
+    for key in image.textKeys():
+        entry = key.encode("latin-1", "replace")[:79] + b"\0\0\0\0\0" + image.text(key).encode()
+        parts.append(_png_chunk(b"iTXt", entry))
+    checksum = 1
+    pool = ThreadPoolExecutor(max_workers=PNG_THREADS)
+    try:
+        for index, (packed, adler, length) in enumerate(pool.map(compress, range(len(bands)))):
+            checksum = _adler32_combine(checksum, adler, length)
+            if index == 0:
+                packed = _zlib_header(level) + packed
+            if index == len(bands) - 1:
+                packed += struct.pack(">I", checksum)
+            parts.append(_png_chunk(b"IDAT", packed))
+            if advance is not None:
+                advance()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    parts.append(_png_chunk(b"IEND", b""))
+    return b"".join(parts)
+
+
+def png_bytes(
+    journey: JourneyMap, options: ImageOptions | None = None, progress: Progress | None = None
+) -> bytes:
+    """The map as a PNG: `options.scale` times the layout's size, white or transparent."""
+    image, steps = _render_png(journey, options or ImageOptions(), progress, encoding=True)
+    return encode_png(image, advance=steps.advance)
+
+
+# ---------------------------------------------------------------------- SVG
+
+
+def svg_bytes(
+    journey: JourneyMap, options: ImageOptions | None = None, progress: Progress | None = None
+) -> bytes:
+    """The map as SVG: vectors, with the text kept as text (searchable, editable)."""
+    options = options or ImageOptions()
+    ensure_gui_application()
+    sheet = _compose(journey, options, title=options.title, margin=MARGIN)
+    part = _part(sheet)
+    steps = _Steps(progress, part.steps(sheet) + 1)
+    data, buffer = _open_buffer()
+    generator = QSvgGenerator()
+    generator.setOutputDevice(buffer)
+    generator.setResolution(EXPORT_DPI)
+    size = QSize(math.ceil(sheet.width), math.ceil(sheet.height))
+    generator.setSize(size)
+    generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
+    generator.setTitle(sheet.journey.title)
+    generator.setDescription(
+        sheet.journey.description or f"A customer touchpoint map made with tpmapper {__version__}"
+    )
+    painter = QPainter(generator)
+    try:
+        if not options.transparent:
+            painter.fillRect(QRectF(0, 0, size.width(), size.height()), QColor("#ffffff"))
+        _paint_sheet(painter, sheet, part, options, steps)
+    finally:
+        painter.end()
+    buffer.close()
+    steps.advance()
+    return data.data()
+
+
+# ---------------------------------------------------------------------- PDF
+
+
+def _blocked(intervals: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Overlapping intervals merged, sorted."""
+    merged: list[tuple[float, float]] = []
+    for start, end in sorted(intervals):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _cuts(
+    length: float, room: float, preferred: list[float], blocked: list[tuple[float, float]]
+) -> list[float]:
+    """Where to cut a length into pieces no longer than `room`. Each piece is at least half
+    the room long and ends, in this order of preference: at the last `preferred` place (a
+    phase's or lane's edge) that fits, else short of the card the plain cut would go
+    through, else exactly where the room ends."""
+    cuts = [0.0]
+    while length - cuts[-1] > room:
+        start = cuts[-1]
+        limit = start + room
+        fitting = [p for p in preferred if start + room / 2 <= p <= limit]
+        cut = max(fitting) if fitting else limit
+        if not fitting:
+            for low, high in blocked:
+                if low < limit < high:
+                    cut = low if low - start >= room / 2 else limit
+                    break
+        cuts.append(cut)
+    cuts.append(length)
+    return cuts
+
+
+def _column_cuts(sheet: _Sheet, room: float) -> list[float]:
+    """Where pages split the sheet across: at phase edges where they fall well, else
+    between cards (the legend does not count: it wraps to the first page's width)."""
+    layout, offset = sheet.layout, sheet.map_offset
+    lane_band = (offset.x(), offset.x() + layout.metrics.lane_header_width)
+    cards = [sheet.card_rect(tid) for tid in layout.cards]
+    return _cuts(
+        sheet.width,
+        room,
+        [lane_band[1]] + [column.right + offset.x() for column in layout.columns],
+        _blocked([(c.left(), c.right()) for c in cards] + [lane_band]),
+    )
+
+
+def _row_cuts(sheet: _Sheet, room: float) -> list[float]:
+    """Where pages split the sheet down: at lane edges or the legend's rows where they fall
+    well, else between cards."""
+    layout, offset = sheet.layout, sheet.map_offset
+    phase_band = (offset.y(), offset.y() + layout.metrics.phase_header_height)
+    cards = [sheet.card_rect(tid) for tid in layout.cards]
+    legend_rows = [(e.at.y(), e.at.y() + LEGEND_ROW) for e in sheet.legend]
+    return _cuts(
+        sheet.height,
+        room,
+        [phase_band[1]]
+        + [row.bottom + offset.y() for row in layout.rows]
+        + [top for top, _bottom in legend_rows],
+        _blocked([(c.top(), c.bottom()) for c in cards] + [phase_band, *legend_rows]),
+    )
+
+
+def _tiles(sheet: _Sheet, room: QRectF) -> list[QRectF]:
+    """The sheet cut into page-sized pieces, row by row."""
+    xs, ys = _column_cuts(sheet, room.width()), _row_cuts(sheet, room.height())
+    return [
+        QRectF(QPointF(left, top), QPointF(right, bottom))
+        for top, bottom in itertools.pairwise(ys)
+        for left, right in itertools.pairwise(xs)
+    ]
+
+
+def _shows_something(sheet: _Sheet, tile: QRectF) -> bool:
+    """Whether a page would show a card, a piece of a link or of the legend (not only
+    empty cells)."""
+    part = _part(sheet, tile)
+    if part.cards:
+        return True
+    local = tile.translated(-sheet.map_offset)
+    stroker = QPainterPathStroker()
+    stroker.setWidth(3)
+    if any(stroker.createStroke(shape.path).intersects(local) for shape in part.links):
+        return True
+    return any(QRectF(e.at, QSizeF(e.width, LEGEND_ROW)).intersects(tile) for e in sheet.legend)
+
+
+def _paint_page_header(painter: QPainter, rect: QRectF, title: str | None, right: str) -> None:
+    with _saved(painter):
+        painter.setFont(_font(DATE_FONT))
+        right_width = _metrics(painter.font()).horizontalAdvance(right)
+        painter.setPen(QColor(style.MUTED_TEXT))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, right)
+        if title:
+            painter.setFont(_font(12, bold=True))
+            painter.setPen(QColor(style.TEXT_COLOUR))
+            room = rect.adjusted(0, 0, -(right_width + 24), 0)
+            text = _metrics(painter.font()).elidedText(
+                title, Qt.TextElideMode.ElideRight, max(0.0, room.width())
+            )
+            painter.drawText(room, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+        painter.setPen(QPen(QColor(style.GRID_LINE), 1))
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+
+
+def pdf_bytes(
+    journey: JourneyMap, options: ImageOptions | None = None, progress: Progress | None = None
+) -> bytes:
+    """The map as a vector PDF on landscape pages: scaled onto one ("fit") or at 100 % over
+    several ("split"); each page headed by the title and date (and its number, when split)."""
+    options = options or ImageOptions()
+    ensure_gui_application()
+    data, buffer = _open_buffer()
+    writer = QPdfWriter(buffer)
+    writer.setResolution(EXPORT_DPI)  # one layout unit is one 96-dpi pixel at 100 %
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(PAGE_SIZES[options.page_size]),
+            QPageLayout.Orientation.Landscape,
+            QMarginsF(PDF_MARGIN_MM, PDF_MARGIN_MM, PDF_MARGIN_MM, PDF_MARGIN_MM),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    writer.setTitle(journey.title)
+    writer.setCreator(f"tpmapper {__version__}")
+    split = options.pages == "split"
+    headed = options.title or split
+    page = QRectF(0, 0, writer.width(), writer.height())
+    top = PAGE_HEADER_HEIGHT + PAGE_HEADER_GAP if headed else 0.0
+    room = page.adjusted(0, top, 0, 0)
+    sheet = _compose(journey, options, title=False, margin=0.0)
+    if split and sheet.legend:  # wrap the legend to the first page's width
+        first = _column_cuts(sheet, room.width())[1]
+        sheet = _compose(journey, options, title=False, margin=0.0, legend_width=first)
+    if split:
+        # pages that would show nothing but empty cells are left out
+        tiles = [tile for tile in _tiles(sheet, room) if _shows_something(sheet, tile)]
+        tiles, zoom = tiles or [sheet.rect], 1.0
+    else:
+        tiles = [sheet.rect]
+        zoom = min(room.width() / sheet.width, room.height() / sheet.height, MAX_FIT_ZOOM)
+    parts = [_part(sheet, tile if split else None) for tile in tiles]
+    steps = _Steps(progress, sum(part.steps(sheet) for part in parts) + 1)
+    painter = QPainter(writer)
+    try:
+        for number, (tile, part) in enumerate(zip(tiles, parts, strict=True), 1):
+            if number > 1:
+                writer.newPage()
+            if headed:
+                right = options.printed_date if options.title else ""
+                if split:
+                    numbering = options.labels.page.format(page=number, pages=len(tiles))
+                    right = f"{right}   ·   {numbering}" if right else numbering
+                _paint_page_header(
+                    painter,
+                    QRectF(0, 0, page.width(), PAGE_HEADER_HEIGHT),
+                    sheet.journey.title if options.title else None,
+                    right,
+                )
+            with _saved(painter):
+                # a fitted map sits centred under the header; a tile at the page's top left
+                left = room.left() + (room.width() - tile.width() * zoom) / 2 if not split else 0
+                painter.translate(left, room.top())
+                painter.scale(zoom, zoom)
+                painter.translate(-tile.topLeft())
+                painter.setClipRect(tile)
+                _paint_sheet(painter, sheet, part, options, steps)
+    finally:
+        painter.end()
+    buffer.close()
+    steps.advance()
+    return data.data()
+
+
+# ---------------------------------------------------------------------- files
+
+_RENDERERS: dict[str, Callable[[JourneyMap, ImageOptions | None, Progress | None], bytes]] = {
+    ".png": png_bytes,
+    ".svg": svg_bytes,
+    ".pdf": pdf_bytes,
+}
+
+
+def export_image(
+    journey: JourneyMap,
+    path: str | Path,
+    options: ImageOptions | None = None,
+    progress: Progress | None = None,
+) -> None:
+    """Export to `path` as PNG, SVG or PDF, chosen by its suffix; written atomically, so a
+    refusal, a cancel or a failure leaves whatever was at `path` untouched."""
+    path = Path(path)
+    render = _RENDERERS.get(path.suffix.lower())
+    if render is None:
+        shown = f"'{path.suffix}'" if path.suffix else "no suffix"
+        choices = ", ".join(SUFFIXES[:-1]) + f" or {SUFFIXES[-1]}"
+        raise ValueError(
+            f"{path}: cannot export a picture with {shown}; the file name must end in {choices}"
+        )
+    folder = path.parent
+    if not folder.is_dir():  # say so before rendering a large picture for nothing
+        raise MapFileError(path, f"cannot save: the folder {folder} does not exist")
+    atomic_write(path, render(journey, options, progress))
