@@ -16,6 +16,7 @@ from typing import Any
 from tpmapper.files.atomic import atomic_write
 from tpmapper.files.errors import MapFileError
 from tpmapper.files.migrations import MIGRATIONS, migrate
+from tpmapper.files.reading import read_capped
 from tpmapper.model import values
 from tpmapper.model.elements import (
     FieldError,
@@ -106,17 +107,7 @@ def save(journey: JourneyMap, path: str | Path) -> None:
 def load(path: str | Path) -> JourneyMap:
     """Read a `.tpmap` file; raises `MapFileError` naming the file and the place."""
     path = Path(path)
-    try:
-        with path.open("rb") as stream:
-            data = stream.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise MapFileError(path, "no such file") from None
-    except IsADirectoryError:
-        raise MapFileError(path, "is a folder, not a map file") from None
-    except OSError as error:
-        raise MapFileError(
-            path, f"cannot be read: {(error.strerror or str(error)).lower()}"
-        ) from None
+    data = read_capped(path, MAX_FILE_BYTES, "a map file")
     return loads(data, path)
 
 

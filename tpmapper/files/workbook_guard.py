@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from xml.etree.ElementTree import ParseError
 
 from tpmapper.files.errors import MapFileError
+from tpmapper.files.reading import read_capped
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
@@ -79,14 +80,9 @@ def read_workbook_file(path: str | Path) -> bytes:
     """The file's bytes, refused when missing, unreadable, empty or too large."""
     path = Path(path)
     try:
-        with path.open("rb") as stream:
-            data = stream.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise refuse(path, "no such file") from None
-    except IsADirectoryError:
-        raise refuse(path, "is a folder, not a workbook") from None
-    except OSError as error:
-        raise refuse(path, f"cannot be read: {(error.strerror or str(error)).lower()}") from None
+        data = read_capped(path, MAX_FILE_BYTES, "a workbook")
+    except MapFileError as error:
+        raise refuse(path, error.reason) from None
     if len(data) > MAX_FILE_BYTES:
         raise refuse(
             path, f"is larger than {MAX_FILE_BYTES // 2**20} MiB, more than a workbook may be"
