@@ -22,7 +22,7 @@ import time
 
 from _support import header, line, median, verdict
 
-REPEATS = 7
+REPEATS = 11
 UNCACHED_REPEATS = 3
 TARGET_RATIO = 1.3
 MUST_NOT_IMPORT = ("pyqtgraph", "openpyxl")

@@ -10,6 +10,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
+    QPaintEvent,
     QPixmapCache,
     QWheelEvent,
 )
@@ -31,6 +32,7 @@ PIXMAP_CACHE_KB = 96 * 1024  # for cached cards and links
 
 class MapView(QGraphicsView):
     zoom_changed = Signal(float)
+    first_painted = Signal()  # once, after the map has been drawn for the first time
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,6 +44,7 @@ class MapView(QGraphicsView):
         # Cards and the link layer cache their pixels; Qt's default 10 MB holds about a
         # screenful of cards, so a large map would paint them afresh again and again.
         QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), PIXMAP_CACHE_KB))
+        self._painted = False
         self._pan_from: QPointF | None = None
         self._space_held = False
         self.name_editor: NameEditor | None = None
@@ -289,6 +292,12 @@ class MapView(QGraphicsView):
         """How far (in scene units) the headers are pushed down and right to stay in view."""
         top_left = self.mapToScene(0, 0)
         return max(0.0, top_left.y()), max(0.0, top_left.x())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
 
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
         """Phase headers stick to the top and lane headers to the left of the window."""
