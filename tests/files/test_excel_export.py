@@ -15,13 +15,8 @@ import pytest
 from tests.files.excel_support import load_book, round_trip, sheet_parts
 from tests.files.maps import every_field_map, every_field_touchpoint, minimal_map
 from tpmapper.files import MapFileError
-from tpmapper.files.excel_columns import (
-    EXCEL_MAX_TEXT,
-    TOUCHPOINT_COLUMNS,
-    clean_text,
-    excel_escape,
-    split_list,
-)
+from tpmapper.files.excel_cells import EXCEL_MAX_TEXT, clean_text, excel_escape, split_list
+from tpmapper.files.excel_columns import TOUCHPOINT_COLUMNS
 from tpmapper.files.excel_export import (
     CellTooLongError,
     ExportCancelled,
@@ -350,7 +345,7 @@ def test_control_characters_are_dropped_from_cells() -> None:
 
 
 def test_list_entries_with_separators_survive() -> None:
-    from tpmapper.files.excel_columns import join_list
+    from tpmapper.files.excel_cells import join_list
 
     entries = ("a; b", '"quoted"', " spaced ", "plain", 'in "middle"', ";")
     assert split_list(join_list(entries)) == entries

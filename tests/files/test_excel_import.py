@@ -507,7 +507,7 @@ def test_no_header_names_two_columns() -> None:
 
 
 def test_every_vocabulary_word_and_label_names_its_member() -> None:
-    from tpmapper.files.excel_columns import LABELS, parse_member
+    from tpmapper.files.vocabulary_words import LABELS, parse_member
 
     for member, (english, german) in LABELS.items():
         kind = type(member)

@@ -19,7 +19,7 @@ from tpmapper.files.atomic import TEMP_SUFFIX
 from tpmapper.files.templates import sample_path
 from tpmapper.files.tpmap import load
 from tpmapper.model.journey import JourneyMap
-from tpmapper.render import image_export, style
+from tpmapper.render import image_export, png_encoder, style
 from tpmapper.render.image_export import (
     MARGIN,
     TITLE_GAP,
@@ -440,7 +440,7 @@ def png_chunks(data: bytes) -> list[tuple[bytes, bytes]]:
 
 @pytest.mark.parametrize("transparent", [False, True])
 def test_encoded_png_holds_exactly_the_painted_pixels(journey, monkeypatch, transparent):
-    monkeypatch.setattr(image_export, "PNG_BAND_BYTES", 50_000)  # many bands, joined
+    monkeypatch.setattr(png_encoder, "PNG_BAND_BYTES", 50_000)  # many bands, joined
     image = image_export.png_image(journey, ImageOptions(transparent=transparent, legend=True))
     data = image_export.encode_png(image)
     kinds = [kind for kind, _body in png_chunks(data)]
@@ -474,7 +474,7 @@ def test_a_title_in_any_script_survives_the_png(journey):
 def test_adler32_of_pieces_combines_to_the_whole(split):
     data = bytes(range(256)) * 800
     first, second = data[:split], data[split:]
-    combined = image_export._adler32_combine(zlib.adler32(first), zlib.adler32(second), len(second))
+    combined = png_encoder._adler32_combine(zlib.adler32(first), zlib.adler32(second), len(second))
     assert combined == zlib.adler32(data)
 
 

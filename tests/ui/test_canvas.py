@@ -239,7 +239,10 @@ def test_far_out_the_overview_replaces_cards_but_keeps_the_selection(window):
     assert scene.overview.isVisible()
     assert scene.card(ads).effectiveOpacity() == 0.0
     assert scene.selected_touchpoint_ids() == [ads]
+    new = scene.add_touchpoint_at(cell_centre(window, "after", "paid"), "Added far out")
+    assert scene.card(new).effectiveOpacity() == 0.0  # a card added far out is faded too
     window.view.set_zoom(1.0)
+    assert scene.card(new).effectiveOpacity() == 1.0
     assert not scene.overview.isVisible()
     assert scene.card(ads).effectiveOpacity() == 1.0
 

@@ -4,31 +4,29 @@ Every Touchpoint field has a column here: its English and German header, the oth
 headers a person may type for it (matched ignoring case, spaces, punctuation and a
 trailing "(…)"), its kind, and how a value becomes a cell and a cell a value.
 
-Vocabulary words are written as labels in the workbook's language; reading accepts the
-stored word ("online_shop"), the English label ("Online shop") and the German label
-("Onlineshop"), plus a few synonyms. The German labels match the app's translation
-(resources/translations/tpmapper_de.ts); they are kept here so the files layer needs no Qt.
-
-Lists are joined with "; ". An entry that holds ";", starts with a quote or has spaces
-at either end is quoted like in CSV ("a; b" becomes "\"a; b\""), so every list survives a
-round trip. Cell text follows Excel's escaping: "_x000D_" stands for a carriage return,
-"_x005F_" protects a literal "_xHHHH_" (Excel writes and reads the same). Reading decodes
-only the escapes spreadsheets write (CR, tab, line feed, "_x005F_", control characters,
-which are dropped): openpyxl has already undone "_x005F_" in shared strings, so a literal
-"_x0041_" must stay as it is.
+Vocabulary words are written as labels in the workbook's language (see
+`vocabulary_words`); how a cell's value is read and written is in `excel_cells`.
 """
 
 from __future__ import annotations
 
-import math
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
-from tpmapper.model import values
+from tpmapper.files.excel_cells import (
+    cell_to_channel,
+    cell_to_flag,
+    cell_to_list,
+    cell_to_member,
+    cell_to_number,
+    cell_to_text,
+    cell_to_whole,
+    join_list,
+)
+from tpmapper.files.vocabulary_words import NO, YES, header_key, label
 from tpmapper.model.vocabulary import Channel, Directness, LaneKind, Medium, Moment, Ownership
 
 if TYPE_CHECKING:
@@ -37,8 +35,6 @@ if TYPE_CHECKING:
 
 Writer = Callable[["Touchpoint"], Any]
 Reader = Callable[[Any], Any]
-
-EXCEL_MAX_TEXT = 32_767  # characters in one cell
 
 
 class Kind(Enum):
@@ -82,347 +78,6 @@ class Column:
     def header_keys(self) -> set[str]:
         """Every normalised header under which this column is recognised."""
         return {header_key(h) for h in (self.english, self.german, *self.aliases)}
-
-
-# ---------------------------------------------------------------------- labels
-
-LABELS: dict[Enum, tuple[str, str]] = {
-    Channel.WEBSITE: ("Website", "Website"),
-    Channel.ONLINE_SHOP: ("Online shop", "Onlineshop"),
-    Channel.SEARCH_ENGINE: ("Search engine", "Suchmaschine"),
-    Channel.DISPLAY_AD: ("Display ad", "Display-Anzeige"),
-    Channel.NATIVE_AD: ("Native ad", "Native Ad"),
-    Channel.PAID_SEARCH: ("Paid search", "Suchmaschinenwerbung (SEA)"),
-    Channel.SOCIAL_AD: ("Social media ad", "Social-Media-Anzeige"),
-    Channel.SOCIAL_MEDIA: ("Social media", "Social Media"),
-    Channel.REVIEW_PORTAL: ("Review portal", "Bewertungsportal"),
-    Channel.WORD_OF_MOUTH: ("Word of mouth", "Mundpropaganda"),
-    Channel.INFLUENCER: ("Influencer", "Influencer"),
-    Channel.EMAIL: ("E-mail", "E-Mail"),
-    Channel.NEWSLETTER: ("Newsletter", "Newsletter"),
-    Channel.PHONE: ("Phone", "Telefon"),
-    Channel.CHAT: ("Chat", "Chat"),
-    Channel.CHATBOT: ("Chatbot", "Chatbot"),
-    Channel.AI_ASSISTANT: ("AI assistant / AI search", "KI-Assistent / KI-Suche"),
-    Channel.STORE: ("Physical store", "Ladengeschäft"),
-    Channel.SALES_TALK: ("Sales talk", "Verkaufsgespräch"),
-    Channel.EVENT: ("Event", "Event"),
-    Channel.PRINT: ("Print", "Print"),
-    Channel.POSTAL: ("Letter / parcel", "Brief / Paket"),
-    Channel.TV_RADIO: ("TV / radio", "TV / Radio"),
-    Channel.APP: ("App", "App"),
-    Channel.SMS: ("SMS", "SMS"),
-    Channel.OTHER: ("Other", "Sonstige"),
-    Ownership.OWNED: ("Owned", "Owned (eigene Medien)"),
-    Ownership.PAID: ("Paid", "Paid (bezahlte Medien)"),
-    Ownership.EARNED: ("Earned", "Earned (verdiente Medien)"),
-    Directness.DIRECT: ("Direct", "Direkt"),
-    Directness.INDIRECT: ("Indirect", "Indirekt"),
-    Medium.DIGITAL: ("Digital", "Digital"),
-    Medium.ANALOG: ("Analog", "Analog"),
-    Moment.PAIN_POINT: ("Pain point", "Schwachstelle"),
-    Moment.POSITIVE: ("Positive moment", "Positiver Moment"),
-    LaneKind.CHANNEL_GROUP: ("Channel group", "Kanalgruppe"),
-    LaneKind.ACTOR: ("Actor", "Akteur"),
-    LaneKind.TOUCHPOINT_CLASS: ("Touchpoint class", "Touchpoint-Kategorie"),
-    LaneKind.BLUEPRINT_LAYER: ("Blueprint layer", "Blueprint-Ebene"),
-    LaneKind.OTHER: ("Other", "Sonstige"),
-}
-
-# Other words people use for a member (either language); matched like headers.
-SYNONYMS: dict[Enum, tuple[str, ...]] = {
-    Channel.WEBSITE: ("Webseite", "Homepage", "Web"),
-    Channel.ONLINE_SHOP: ("Shop", "Webshop", "E-Shop", "Online-Shop"),
-    Channel.SEARCH_ENGINE: ("Search", "Google", "SEO", "Suche"),
-    Channel.DISPLAY_AD: ("Banner", "Bannerwerbung", "Display"),
-    Channel.PAID_SEARCH: ("SEA", "Search ad", "Suchanzeige"),
-    Channel.SOCIAL_AD: ("Social ad", "Social-Media-Werbung"),
-    Channel.SOCIAL_MEDIA: ("Soziale Medien", "Social"),
-    Channel.REVIEW_PORTAL: ("Reviews", "Bewertungen", "Vergleichsportal"),
-    Channel.WORD_OF_MOUTH: ("Mund-zu-Mund-Propaganda", "Empfehlung", "Weiterempfehlung"),
-    Channel.EMAIL: ("Email", "Mail"),
-    Channel.PHONE: ("Telephone", "Hotline", "Anruf"),
-    Channel.AI_ASSISTANT: ("AI assistant", "AI search", "KI-Assistent", "KI-Suche", "ChatGPT"),
-    Channel.STORE: ("Store", "Shop floor", "Laden", "Geschäft", "Filiale"),
-    Channel.SALES_TALK: ("Sales conversation", "Beratung", "Beratungsgespräch"),
-    Channel.EVENT: ("Veranstaltung", "Messe"),
-    Channel.PRINT: ("Printwerbung", "Flyer", "Broschüre"),
-    Channel.POSTAL: ("Letter", "Parcel", "Post", "Brief", "Paket", "Mailing"),
-    Channel.TV_RADIO: ("TV", "Radio", "Fernsehen"),
-    Channel.APP: ("Mobile app", "Smartphone-App"),
-    Channel.OTHER: ("Andere", "Sonstiges"),
-    Ownership.OWNED: ("Eigen", "Eigene Medien"),
-    Ownership.PAID: ("Bezahlt", "Bezahlte Medien"),
-    Ownership.EARNED: ("Verdient", "Verdiente Medien"),
-    Medium.DIGITAL: ("Online",),
-    Medium.ANALOG: ("Offline", "Analogue"),
-    Moment.PAIN_POINT: ("Pain", "Schmerzpunkt", "Negativ", "Negative"),
-    Moment.POSITIVE: ("Positiv", "Positive", "Highlight"),
-    LaneKind.TOUCHPOINT_CLASS: ("Touchpoint-Klasse",),
-    LaneKind.BLUEPRINT_LAYER: ("Blueprint-Schicht", "Layer", "Ebene"),
-}
-
-YES = {"en": "yes", "de": "ja"}
-NO = {"en": "no", "de": "nein"}
-_YES_WORDS = frozenset({"yes", "y", "ja", "j", "true", "wahr", "x", "1", "✓", "✔"})
-_NO_WORDS = frozenset({"no", "n", "nein", "false", "falsch", "0", "-"})
-
-
-def label(member: Enum, language: str = "en") -> str:
-    """The word a workbook shows for a vocabulary member."""
-    english, german = LABELS[member]
-    return german if language == "de" else english
-
-
-_PARENTHESIS = re.compile(r"\([^)]*\)")
-
-
-def header_key(text: str) -> str:
-    """A header reduced to what identifies it: "Customer rating (1–5)" → "customerrating"."""
-    text = _PARENTHESIS.sub("", text).casefold()
-    return "".join(char for char in text if char.isalnum())
-
-
-def _full_key(text: str) -> str:
-    return "".join(char for char in text.casefold() if char.isalnum())
-
-
-def _members_by_key(kind: type[Enum]) -> dict[str, Enum]:
-    found: dict[str, Enum] = {}
-    for member in kind:
-        words = (member.value, *LABELS[member], *SYNONYMS.get(member, ()))
-        for word in words:
-            for key in (header_key(word), _full_key(word)):
-                if key:
-                    found.setdefault(key, member)
-    return found
-
-
-_MEMBERS = {
-    kind: _members_by_key(kind)
-    for kind in (Channel, Ownership, Directness, Medium, Moment, LaneKind)
-}
-
-
-_EXACT: dict[type[Enum], dict[str, Enum]] = {kind: {} for kind in _MEMBERS}
-
-
-def parse_member(kind: type[Enum], text: str) -> Enum | None:
-    """The member of `kind` that `text` names, or None when it names none."""
-    exact = _EXACT[kind]
-    member = exact.get(text)
-    if member is None:
-        table = _MEMBERS[kind]
-        member = table.get(_full_key(text)) or table.get(header_key(text))
-        if member is not None and len(exact) < 1_000:  # a sheet repeats a few words often
-            exact[text] = member
-    return member
-
-
-# ---------------------------------------------------------------------- cell text
-
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-_TO_ESCAPE = re.compile(r"_x[0-9A-Fa-f]{4}_|\r")
-_ESCAPED = re.compile(r"_x(005[Ff]|00[01][0-9A-Fa-f])_")
-
-
-def _escape_match(match: re.Match[str]) -> str:
-    return "_x000D_" if match.group() == "\r" else "_x005F" + match.group()
-
-
-def excel_escape(text: str) -> str:
-    """Text as an xlsx cell stores it: control characters dropped, CR and "_xHHHH_" escaped."""
-    if _ILLEGAL.search(text):
-        text = _ILLEGAL.sub("", text)
-    if "\r" in text or "_x" in text:
-        text = _TO_ESCAPE.sub(_escape_match, text)
-    return text
-
-
-def _unescape_match(match: re.Match[str]) -> str:
-    return chr(int(match.group(1), 16))  # "_" or a control character (tab, CR, LF kept)
-
-
-def clean_text(text: str) -> str:
-    """Cell text as the model holds it: Excel's escapes undone, control characters dropped."""
-    if "_x" in text:
-        text = _ESCAPED.sub(_unescape_match, text)
-    if _ILLEGAL.search(text):
-        text = _ILLEGAL.sub("", text)
-    return text
-
-
-# ---------------------------------------------------------------------- lists
-
-
-def _needs_quotes(item: str) -> bool:
-    return ";" in item or item.startswith('"') or item != item.strip()
-
-
-def join_list(items: Iterable[str]) -> str:
-    """Entries joined with "; ", quoted where needed so that `split_list` gives them back."""
-    return "; ".join(
-        '"' + item.replace('"', '""') + '"' if _needs_quotes(item) else item for item in items
-    )
-
-
-def split_list(text: str, *, loose: bool = False) -> tuple[str, ...]:
-    """The entries of a joined list; `loose` (a sheet typed by a person) also splits a list
-    without ";" at line breaks or, failing those, at commas."""
-    if '"' not in text:
-        separator = ";"
-        if loose and ";" not in text:
-            separator = "\n" if "\n" in text else ","
-        return tuple(item for part in text.split(separator) if (item := part.strip()))
-    return _split_quoted(text)
-
-
-def _split_quoted(text: str) -> tuple[str, ...]:
-    items: list[str] = []
-    position, end = 0, len(text)
-    while position < end:
-        while position < end and text[position].isspace():
-            position += 1
-        if position >= end:
-            break
-        if text[position] != '"':
-            stop = text.find(";", position)
-            stop = end if stop < 0 else stop
-            if item := text[position:stop].strip():
-                items.append(item)
-            position = stop + 1
-            continue
-        parts: list[str] = []
-        position += 1
-        while True:
-            close = text.find('"', position)
-            if close < 0:
-                raise ValueError("a quoted entry is not closed")
-            parts.append(text[position:close])
-            if text.startswith('"', close + 1):  # a doubled quote stands for one
-                parts.append('"')
-                position = close + 2
-                continue
-            position = close + 1
-            break
-        items.append("".join(parts))
-        stop = text.find(";", position)
-        stop = end if stop < 0 else stop
-        if text[position:stop].strip():
-            raise ValueError("text follows a quoted entry before the next ';'")
-        position = stop + 1
-    return tuple(items)
-
-
-# ---------------------------------------------------------------------- reading cells
-
-
-def describe_cell(value: Any) -> str:
-    if isinstance(value, str):
-        return f"'{value if len(value) <= 40 else value[:39] + '…'}'"
-    return values.describe(value)
-
-
-def cell_to_text(value: Any, trim: bool) -> str:
-    """Any cell value as text: numbers as written, text cleaned (and trimmed on request)."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        value = clean_text(value)
-        return value.strip() if trim else value
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
-        return str(int(value))
-    if isinstance(value, int | float):
-        return repr(value)
-    if hasattr(value, "isoformat"):  # dates and times
-        return value.isoformat()
-    return str(value)
-
-
-_NUMBER_DECORATION = str.maketrans("", "", " \u00a0\u202f'€$£")
-
-
-def cell_to_number(value: Any) -> float | int | None:
-    """A number from a cell: numbers as they are, text like "4", "0,25", "31 %" or "1 200 €"."""
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        raise ValueError(f"expected a number, got {'TRUE' if value else 'FALSE'}")
-    if isinstance(value, int | float):
-        return value
-    if not isinstance(value, str):
-        raise ValueError(f"expected a number, got {values.describe(value)}")
-    text = value.strip().translate(_NUMBER_DECORATION)
-    if not text:
-        return None
-    percent = text.endswith("%")
-    if percent:
-        text = text[:-1]
-    if "," in text and "." not in text and text.count(",") == 1:
-        text = text.replace(",", ".")  # a German decimal comma
-    try:
-        number: float | int = int(text)
-    except ValueError:
-        try:
-            number = float(text)
-        except ValueError:
-            raise ValueError(f"{describe_cell(value)} is not a number") from None
-    if isinstance(number, float) and not math.isfinite(number):
-        raise ValueError(f"{describe_cell(value)} is not a finite number")
-    return number / 100 if percent else number
-
-
-def cell_to_whole(value: Any) -> int | float | None:
-    number = cell_to_number(value)
-    if isinstance(number, float) and number.is_integer():
-        return int(number)
-    return number
-
-
-def cell_to_flag(value: Any) -> bool | None:
-    if value is None or isinstance(value, bool):
-        return value
-    if isinstance(value, int | float):
-        if value in (0, 1):
-            return bool(value)
-        raise ValueError(f"{value:g} is neither yes nor no")
-    if isinstance(value, str):
-        key = value.strip().casefold()
-        if not key:
-            return None
-        if key in _YES_WORDS:
-            return True
-        if key in _NO_WORDS:
-            return False
-    raise ValueError(f"{describe_cell(value)} is neither yes nor no (write yes or no, ja or nein)")
-
-
-def cell_to_member(kind: type[Enum], value: Any) -> Enum | None:
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise ValueError(f"expected one of: {choices(kind)}; got {values.describe(value)}")
-    if not value.strip():
-        return None
-    member = parse_member(kind, value)
-    if member is None:
-        raise ValueError(f"{describe_cell(value)} is not one of: {choices(kind)}")
-    return member
-
-
-def choices(kind: type[Enum], language: str = "en") -> str:
-    return ", ".join(label(member, language) for member in kind)
-
-
-def cell_to_list(value: Any, loose: bool) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    return split_list(cell_to_text(value, trim=False), loose=loose)
-
-
-# ---------------------------------------------------------------------- writing cells
 
 
 # ---------------------------------------------------------------------- the tables
@@ -748,24 +403,6 @@ def touchpoint_writers(journey: JourneyMap, language: str = "en") -> list[Writer
         else:  # text, names, numbers and ids are written as they are
             writers.append(getter)
     return writers
-
-
-class UnknownChannel(ValueError):
-    """A channel cell names no channel tpmapper knows; the import keeps the word as detail."""
-
-    def __init__(self, word: str) -> None:
-        super().__init__(f"'{word}' is not a channel tpmapper knows")
-        self.word = word
-
-
-def cell_to_channel(value: Any) -> Channel | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, str):
-        member = parse_member(Channel, value)
-        if member is not None:
-            return member  # type: ignore[return-value]
-    raise UnknownChannel(cell_to_text(value, trim=True))
 
 
 def cell_reader(column: Column, trim: bool) -> Reader:

@@ -22,7 +22,7 @@ explicitly (`data_type = "s"`).
 
 Speed: openpyxl (write-only mode) writes the workbook, its styles, drop-downs and chart,
 but the data rows of the two big sheets (Touchpoints, Journey) are rendered as
-SpreadsheetML text here (`_RawRows`: inline strings and numbers, about a tenth of
+SpreadsheetML text (`excel_rows.RawRows`: inline strings and numbers, about a tenth of
 openpyxl's cost per cell) and put into the sheets openpyxl wrote, with the sheets'
 dimensions, before the file is replaced atomically.
 """
@@ -40,23 +40,21 @@ from typing import Any
 
 from tpmapper import __version__
 from tpmapper.files.atomic import atomic_write
+from tpmapper.files.excel_cells import EXCEL_MAX_TEXT, excel_escape
 from tpmapper.files.excel_columns import (
     ABOUT_KEYS,
-    EXCEL_MAX_TEXT,
     LANE_COLUMNS,
     LINK_COLUMNS,
-    NO,
     PERSONA_COLUMNS,
     PHASE_COLUMNS,
     TOUCHPOINT_COLUMNS,
-    YES,
     Column,
     Kind,
-    excel_escape,
-    label,
     sheet_name,
     touchpoint_writers,
 )
+from tpmapper.files.excel_rows import RawRows, SharedStrings, TooLong, splice_rows
+from tpmapper.files.vocabulary_words import NO, YES, label
 from tpmapper.model.elements import Touchpoint
 from tpmapper.model.journey import JourneyMap
 from tpmapper.model.vocabulary import Channel, Directness, LaneKind, Medium, Moment, Ownership
@@ -88,11 +86,6 @@ class ExportCancelled(Exception):
 
 class CellTooLongError(ValueError):
     """A value would not fit in one Excel cell (32,767 characters)."""
-
-
-class _TooLong(Exception):
-    def __init__(self, length: int) -> None:
-        self.length = length
 
 
 def export_workbook(
@@ -133,7 +126,7 @@ def workbook_bytes(
     out = io.BytesIO()
     book.save(out)
     rows = {writer.sheets[key].path.lstrip("/"): raw for key, raw in writer.raw.items()}
-    return _splice_rows(out.getvalue(), rows, writer.strings)
+    return splice_rows(out.getvalue(), rows, writer.strings)
 
 
 def touchpoint_cells(journey: JourneyMap, language: str = "en") -> list[list[Any]]:
@@ -154,157 +147,6 @@ def _discard(book: Any) -> None:
         if sheet._writer is not None:
             with contextlib.suppress(OSError):
                 sheet._writer.cleanup()
-
-
-class _RawRows:
-    """Data rows rendered as SpreadsheetML text for the two big sheets.
-
-    openpyxl spends some 10 µs on each cell it serialises; these rows cost a fraction of
-    that. Every text is a string cell (shared, `t="s"`, or inline, `t="inlineStr"`), so no
-    text can become a formula or an error value; numbers keep all their digits (repr).
-    """
-
-    def __init__(self, styles: Sequence[str], strings: _SharedStrings, first_row: int = 2) -> None:
-        from openpyxl.utils import get_column_letter
-
-        self.columns = [(get_column_letter(i), style) for i, style in enumerate(styles, 1)]
-        self.strings = strings
-        self.number = first_row
-        self.chunks: list[str] = []
-
-    def add(self, values: Sequence[Any]) -> None:
-        number = self.number
-        index = self.strings.index
-        parts = [f'<row r="{number}">']
-        for (letter, style), value in zip(self.columns, values, strict=True):
-            if value is None or value == "":
-                continue
-            if value.__class__ is str:
-                shared = index(value)
-                if shared is None:
-                    text = _t(value)
-                    parts.append(
-                        f'<c r="{letter}{number}"{style} t="inlineStr"><is>{text}</is></c>'
-                    )
-                else:
-                    parts.append(f'<c r="{letter}{number}"{style} t="s"><v>{shared}</v></c>')
-            elif isinstance(value, int | float) and not isinstance(value, bool):
-                parts.append(f'<c r="{letter}{number}"{style}><v>{value!r}</v></c>')
-            else:  # pragma: no cover - the plans give only text and numbers
-                raise TypeError(f"cannot write {type(value).__name__} into a cell")
-        parts.append("</row>")
-        self.chunks.append("".join(parts))
-        self.number = number + 1
-
-    def data(self) -> bytes:
-        return "".join(self.chunks).encode("utf-8")
-
-    def dimension(self) -> bytes:
-        """The sheet's <dimension> (readers that find none parse the whole sheet for it)."""
-        last_column = self.columns[-1][0]
-        return f'<dimension ref="A1:{last_column}{self.number - 1}"/>'.encode()
-
-
-class _SharedStrings:
-    """The workbook's shared string table: each distinct text once, cells refer to it by
-    number (Excel's own way; readers parse each text once, not once per cell)."""
-
-    PART = "xl/sharedStrings.xml"
-
-    def __init__(self) -> None:
-        self.numbers: dict[str, int] = {}
-        self.count = 0
-
-    def index(self, text: str) -> int | None:
-        """The number of `text` in the table; None for a text to write inline instead:
-        one holding a literal "_xHHHH_", whose protecting "_x005F_" openpyxl would strip
-        from a shared string but not from an inline one."""
-        number = self.numbers.get(text)
-        if number is None:
-            if "_x" in text and _LITERAL_ESCAPE.search(text):
-                return None
-            _t(text)  # refuses a text too long for a cell
-            number = self.numbers[text] = len(self.numbers)
-        self.count += 1
-        return number
-
-    def data(self) -> bytes:
-        items = "".join(f"<si>{_t(text)}</si>" for text in self.numbers)
-        return (
-            f'<sst xmlns="{_MAIN}" count="{self.count}" uniqueCount="{len(self.numbers)}">'
-            f"{items}</sst>"
-        ).encode()
-
-
-_LITERAL_ESCAPE = re.compile(r"_x[0-9A-Fa-f]{4}_")
-_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-_STRINGS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
-_STRINGS_RELATION = (
-    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
-)
-
-
-def _t(text: str) -> str:
-    """A <t> element holding `text` exactly (see `excel_columns.excel_escape`)."""
-    if len(text) > EXCEL_MAX_TEXT:
-        raise _TooLong(len(text))
-    if _NEEDS_ESCAPE.search(text):
-        text = excel_escape(text)
-        if not text:
-            return "<t></t>"
-    if "&" in text:
-        text = text.replace("&", "&amp;")
-    if "<" in text:
-        text = text.replace("<", "&lt;")
-    if ">" in text:
-        text = text.replace(">", "&gt;")
-    if text[0] in _SPACE or text[-1] in _SPACE:
-        return f'<t xml:space="preserve">{text}</t>'
-    return f"<t>{text}</t>"
-
-
-_SPACE = " \t\n"
-_NEEDS_ESCAPE = re.compile(r"[\r\x00-\x08\x0b\x0c\x0e-\x1f]|_x[0-9A-Fa-f]{4}_")
-
-
-def _splice_rows(data: bytes, rows: dict[str, _RawRows], strings: _SharedStrings) -> bytes:
-    """The workbook with `rows` put after the header row of the named sheet parts, the
-    sheets' dimensions declared, and the shared strings added."""
-    import zipfile
-
-    result = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as source,
-        zipfile.ZipFile(result, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for info in source.infolist():
-            content = source.read(info)
-            raw = rows.get(info.filename)
-            if raw is not None:
-                top, views, head = content.partition(b"<sheetViews")
-                head, end, tail = head.partition(b"</sheetData>")
-                if not views or not end:
-                    raise AssertionError(f"{info.filename} is not laid out as expected")
-                content = b"".join((top, raw.dimension(), views, head, raw.data(), end, tail))
-            elif info.filename == "[Content_Types].xml":
-                override = f'<Override PartName="/{strings.PART}" ContentType="{_STRINGS_TYPE}"/>'
-                content = _insert_before(content, b"</Types>", override)
-            elif info.filename == "xl/_rels/workbook.xml.rels":
-                relation = (
-                    f'<Relationship Id="tpmapperStrings" Type="{_STRINGS_RELATION}" '
-                    f'Target="/{strings.PART}"/>'
-                )
-                content = _insert_before(content, b"</Relationships>", relation)
-            target.writestr(info, content)
-        target.writestr(strings.PART, strings.data())
-    return result.getvalue()
-
-
-def _insert_before(content: bytes, end: bytes, text: str) -> bytes:
-    head, found, tail = content.rpartition(end)
-    if not found:
-        raise AssertionError(f"no {end.decode()} to insert before")
-    return head + text.encode("utf-8") + found + tail
 
 
 # ---------------------------------------------------------------------- words
@@ -477,8 +319,8 @@ class _BookWriter:
             )
         }
         self.list_ranges: dict[str, str] = {}
-        self.raw: dict[str, _RawRows] = {}
-        self.strings = _SharedStrings()
+        self.raw: dict[str, RawRows] = {}
+        self.strings = SharedStrings()
 
     def word(self, key: str) -> str:
         english, german = _WORDS[key]
@@ -529,11 +371,11 @@ class _BookWriter:
 
     def text(self, sheet: Any, text: str) -> Any:
         """`text` as a cell value: None when empty, a plain str when openpyxl keeps it as
-        it is, else a string cell. Raises _TooLong beyond Excel's cell limit."""
+        it is, else a string cell. Raises TooLong beyond Excel's cell limit."""
         if not text:
             return None
         if len(text) > EXCEL_MAX_TEXT:
-            raise _TooLong(len(text))
+            raise TooLong(len(text))
         if _NEEDS_CARE.search(text):
             return self.text_cell(sheet, text)
         return text
@@ -616,14 +458,14 @@ class _BookWriter:
         sheet = self.sheets["touchpoints"]
         self.table_sheet(sheet, TOUCHPOINT_COLUMNS)
         plan = touchpoint_writers(self.journey, self.language)
-        rows = self.raw["touchpoints"] = _RawRows(
+        rows = self.raw["touchpoints"] = RawRows(
             self.column_styles(sheet, TOUCHPOINT_COLUMNS), self.strings
         )
         add = rows.add
         for count, tp in enumerate(self.touchpoints, 1):
             try:
                 add([cell(tp) for cell in plan])
-            except _TooLong:
+            except TooLong:
                 raise self.too_long(tp, plan) from None
             if count % PROGRESS_STEP == 0:
                 self.advance(PROGRESS_STEP)
@@ -635,8 +477,8 @@ class _BookWriter:
     def too_long(self, tp: Touchpoint, plan: list[Callable[[Touchpoint], Any]]) -> Exception:
         for column, cell in zip(TOUCHPOINT_COLUMNS, plan, strict=True):
             try:
-                _RawRows([""], _SharedStrings()).add([cell(tp)])
-            except _TooLong as error:
+                RawRows([""], SharedStrings()).add([cell(tp)])
+            except TooLong as error:
                 return CellTooLongError(
                     f"touchpoint '{_shorten(tp.name)}': {column.english} would need "
                     f"{error.length:,} characters, more than the {EXCEL_MAX_TEXT:,} an Excel "
@@ -713,7 +555,7 @@ class _BookWriter:
         sheet = self.sheets["journey"]
         self.table_sheet(sheet, LINK_COLUMNS)
         names = {tp.id: tp.name for tp in self.touchpoints}
-        rows = self.raw["journey"] = _RawRows(self.column_styles(sheet, LINK_COLUMNS), self.strings)
+        rows = self.raw["journey"] = RawRows(self.column_styles(sheet, LINK_COLUMNS), self.strings)
         add = rows.add
         for count, link in enumerate(self.links, 1):
             add(

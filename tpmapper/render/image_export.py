@@ -11,20 +11,18 @@ needed (offscreen is fine); `ensure_gui_application` makes one for headless call
 A picture ("sheet") is laid out in layout units (1 unit = 1 pixel at 100 %, 96 dpi):
 a margin, the title line (title and date), the map, and optionally the legend below it.
 The map's area is the grid plus whatever link arcs reach beyond it, as on the canvas.
+The sheet's shape is in `sheet`, a split PDF's page cuts in `pdf_pages`, and the PNG
+encoder in `png_encoder`.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime
-import itertools
 import math
 import os
-import struct
 import sys
-import zlib
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,9 +59,11 @@ from tpmapper.model.elements import Touchpoint
 from tpmapper.model.journey import JourneyMap
 from tpmapper.model.transfer import extract
 from tpmapper.model.vocabulary import Moment
-from tpmapper.render import map_painter, painters, style
-from tpmapper.render.layout import MapLayout, layout_map
+from tpmapper.render import map_painter, painters, pdf_pages, style
+from tpmapper.render.layout import layout_map
 from tpmapper.render.painters import LinkShape, qrect
+from tpmapper.render.png_encoder import encode_png, png_bands
+from tpmapper.render.sheet import LEGEND_ROW, LegendEntry, Sheet
 
 #: Dots per inch of an export at scale 1: one layout unit is one pixel, as on a 96-dpi screen.
 #: Fixed (not the screen's) so an export looks the same on every machine.
@@ -72,16 +72,12 @@ MARGIN = 24.0  # around a PNG or SVG picture
 TITLE_HEIGHT = 30.0
 TITLE_GAP = 12.0
 LEGEND_GAP = 16.0
-LEGEND_ROW = 24.0
 LEGEND_MIN_WIDTH = 480.0  # a legend wraps to the map's width, but no narrower than this
 SWATCH = 14.0  # a legend entry's colour square or marker
 ENTRY_GAP = 18.0  # between legend entries
 TITLE_FONT, DATE_FONT, LEGEND_FONT = 15.0, 9.0, 9.0  # points, at EXPORT_DPI
 MAX_PNG_SIDE = 32_767  # what QImage and most viewers accept
 MAX_PNG_BYTES = 512 * 1024 * 1024  # the pixels of one PNG in memory (4 bytes each)
-PNG_LEVEL = 6  # zlib's default: a third smaller than level 1, and as fast with two threads
-PNG_BAND_BYTES = 8 * 2**20  # rows compressed together, by one thread
-PNG_THREADS = max(1, min(4, os.cpu_count() or 1))
 CHUNK = 500  # cards painted between two progress reports
 PDF_MARGIN_MM = 10.0
 PAGE_HEADER_HEIGHT = 26.0
@@ -271,31 +267,22 @@ def _image(width: int, height: int, *, transparent: bool) -> QImage:
     return image
 
 
-@dataclass(frozen=True)
-class _LegendEntry:
-    kind: str  # "heading", "rating", "pain", "positive"
-    text: str
-    rating: int | None = None
-    at: QPointF = field(default_factory=QPointF)  # top left, in sheet units
-    width: float = 0.0
-
-
-def _legend_entries(labels: ExportLabels) -> list[_LegendEntry]:
-    entries = [_LegendEntry("heading", labels.legend_title)]
+def _legend_entries(labels: ExportLabels) -> list[LegendEntry]:
+    entries = [LegendEntry("heading", labels.legend_title)]
     entries += [
-        _LegendEntry("rating", text, rating) for rating, text in enumerate(labels.ratings, 1)
+        LegendEntry("rating", text, rating) for rating, text in enumerate(labels.ratings, 1)
     ]
-    entries.append(_LegendEntry("rating", labels.unrated, None))
-    entries.append(_LegendEntry("pain", labels.pain_point))
-    entries.append(_LegendEntry("positive", labels.positive))
+    entries.append(LegendEntry("rating", labels.unrated, None))
+    entries.append(LegendEntry("pain", labels.pain_point))
+    entries.append(LegendEntry("positive", labels.positive))
     return entries
 
 
-def _flow_legend(labels: ExportLabels, left: float, top: float, width: float) -> list[_LegendEntry]:
+def _flow_legend(labels: ExportLabels, left: float, top: float, width: float) -> list[LegendEntry]:
     """The legend's entries placed in rows no wider than `width`."""
     text_metrics = _metrics(_font(LEGEND_FONT))
     heading_metrics = _metrics(_font(LEGEND_FONT, bold=True))
-    placed: list[_LegendEntry] = []
+    placed: list[LegendEntry] = []
     x, y = left, top
     for entry in _legend_entries(labels):
         if entry.kind == "heading":
@@ -304,33 +291,9 @@ def _flow_legend(labels: ExportLabels, left: float, top: float, width: float) ->
             entry_width = SWATCH + 6 + text_metrics.horizontalAdvance(entry.text)
         if x > left and x + entry_width > left + width:
             x, y = left, y + LEGEND_ROW
-        placed.append(
-            _LegendEntry(entry.kind, entry.text, entry.rating, QPointF(x, y), entry_width)
-        )
+        placed.append(LegendEntry(entry.kind, entry.text, entry.rating, QPointF(x, y), entry_width))
         x += entry_width + ENTRY_GAP
     return placed
-
-
-@dataclass
-class _Sheet:
-    """Where the parts of an exported picture go, in layout units."""
-
-    journey: JourneyMap
-    layout: MapLayout
-    links: list[LinkShape]  # in the map's link order
-    width: float
-    height: float
-    map_offset: QPointF  # where the layout's (0, 0) lands on the sheet
-    map_area: QRectF  # on the sheet: the grid and every link arc
-    title_rect: QRectF | None
-    legend: list[_LegendEntry]
-
-    @property
-    def rect(self) -> QRectF:
-        return QRectF(0, 0, self.width, self.height)
-
-    def card_rect(self, touchpoint_id: str) -> QRectF:
-        return qrect(self.layout.cards[touchpoint_id]).translated(self.map_offset)
 
 
 def _compose(
@@ -340,7 +303,7 @@ def _compose(
     title: bool,
     margin: float,
     legend_width: float | None = None,
-) -> _Sheet:
+) -> Sheet:
     """`legend_width`: wrap the legend at this width rather than the map's."""
     if options.selection is not None:
         journey = selection_map(journey, options.selection)
@@ -366,12 +329,12 @@ def _compose(
     offset = QPointF(margin - area.x(), y - area.y())
     map_area = area.translated(offset)
     y = map_area.bottom()
-    legend: list[_LegendEntry] = []
+    legend: list[LegendEntry] = []
     if options.legend:
         flow = width if legend_width is None else max(min(width, legend_width), SWATCH * 8)
         legend = _flow_legend(options.labels, margin, y + LEGEND_GAP, flow)
         y = legend[-1].at.y() + LEGEND_ROW
-    return _Sheet(
+    return Sheet(
         journey,
         layout,
         shapes,
@@ -413,13 +376,13 @@ class _Part:
     cards: list[Touchpoint]
     links: list[LinkShape]
 
-    def steps(self, sheet: _Sheet) -> int:
+    def steps(self, sheet: Sheet) -> int:
         """Grid, links (if any), cards by the CHUNK, headers, legend (if any)."""
         cards = math.ceil(len(self.cards) / CHUNK)
         return 2 + (1 if self.links else 0) + cards + (1 if sheet.legend else 0)
 
 
-def _part(sheet: _Sheet, region: QRectF | None = None) -> _Part:
+def _part(sheet: Sheet, region: QRectF | None = None) -> _Part:
     cards = sheet.journey.touchpoints()
     links = sheet.links
     if region is not None:
@@ -456,7 +419,7 @@ def _paint_title(painter: QPainter, rect: QRectF, title: str, date: str) -> None
         painter.drawText(room, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
 
 
-def _paint_legend(painter: QPainter, entries: list[_LegendEntry]) -> None:
+def _paint_legend(painter: QPainter, entries: list[LegendEntry]) -> None:
     with _saved(painter):
         for entry in entries:
             x, y = entry.at.x(), entry.at.y()
@@ -484,7 +447,7 @@ def _paint_legend(painter: QPainter, entries: list[_LegendEntry]) -> None:
 
 
 def _paint_map(
-    painter: QPainter, sheet: _Sheet, part: _Part, options: ImageOptions, steps: _Steps
+    painter: QPainter, sheet: Sheet, part: _Part, options: ImageOptions, steps: _Steps
 ) -> None:
     """Back to front, as `map_painter.paint_map`: grid, links, cards, headers.
 
@@ -516,7 +479,7 @@ def _paint_map(
 
 
 def _paint_sheet(
-    painter: QPainter, sheet: _Sheet, part: _Part, options: ImageOptions, steps: _Steps
+    painter: QPainter, sheet: Sheet, part: _Part, options: ImageOptions, steps: _Steps
 ) -> None:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
@@ -542,11 +505,11 @@ def _fits(width: int, height: int) -> bool:
     return max(width, height) <= MAX_PNG_SIDE and width * height * 4 <= MAX_PNG_BYTES
 
 
-def _pixels(sheet: _Sheet, scale: float) -> tuple[int, int]:
+def _pixels(sheet: Sheet, scale: float) -> tuple[int, int]:
     return max(1, math.ceil(sheet.width * scale)), max(1, math.ceil(sheet.height * scale))
 
 
-def _largest_scale(sheet: _Sheet) -> float:
+def _largest_scale(sheet: Sheet) -> float:
     exact = min(
         MAX_PNG_SIDE / sheet.width,
         MAX_PNG_SIDE / sheet.height,
@@ -562,7 +525,7 @@ def _largest_scale(sheet: _Sheet) -> float:
     return 0.0
 
 
-def _check_png_size(sheet: _Sheet, scale: float) -> tuple[int, int]:
+def _check_png_size(sheet: Sheet, scale: float) -> tuple[int, int]:
     width, height = _pixels(sheet, scale)
     if _fits(width, height):
         return width, height
@@ -588,7 +551,7 @@ def _render_png(
     sheet = _compose(journey, options, title=options.title, margin=MARGIN)
     width, height = _check_png_size(sheet, options.scale)
     part = _part(sheet)
-    bands = _png_bands(width, height, options.transparent) if encoding else 0
+    bands = png_bands(width, height, options.transparent) if encoding else 0
     steps = _Steps(progress, part.steps(sheet) + bands)
     image = _image(width, height, transparent=options.transparent)
     if image.isNull():
@@ -616,101 +579,6 @@ def png_image(
     """The map as a QImage, as `png_bytes` would encode it (e.g. for the clipboard)."""
     image, _steps = _render_png(journey, options or ImageOptions(), progress, encoding=False)
     return image
-
-
-def _band_rows(width: int, channels: int) -> int:
-    return max(1, PNG_BAND_BYTES // (width * channels + 1))
-
-
-def _png_bands(width: int, height: int, transparent: bool) -> int:
-    return math.ceil(height / _band_rows(width, 4 if transparent else 3))
-
-
-def _png_chunk(kind: bytes, data: bytes) -> bytes:
-    crc = zlib.crc32(data, zlib.crc32(kind))
-    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
-
-
-def _adler32_combine(first: int, second: int, second_length: int) -> int:
-    """The Adler-32 of two pieces of data from the checksums of each (zlib's
-    adler32_combine, which Python's zlib does not offer)."""
-    base = 65521
-    rem = second_length % base
-    sum1 = first & 0xFFFF
-    sum2 = (rem * sum1) % base
-    sum1 = (sum1 + (second & 0xFFFF) + base - 1) % base
-    sum2 = (sum2 + ((first >> 16) & 0xFFFF) + ((second >> 16) & 0xFFFF) + base - rem) % base
-    return sum1 | (sum2 << 16)
-
-
-def _zlib_header(level: int) -> bytes:
-    cmf = 0x78  # deflate, 32 KiB window
-    flags = (0 if level < 2 else 1 if level < 6 else 2 if level == 6 else 3) << 6
-    flags += 31 - (cmf * 256 + flags) % 31
-    return bytes((cmf, flags))
-
-
-def encode_png(
-    image: QImage, level: int = PNG_LEVEL, advance: Callable[[], None] | None = None
-) -> bytes:
-    """A QImage as PNG bytes: 8-bit RGB, or RGBA when it has an alpha channel, with the
-    image's resolution (pHYs) and its text entries (iTXt, so any language fits).
-
-    Written here rather than by Qt's PNG plug-in, which spends ~3 s of a 13,000 x 7,000
-    picture on converting and filtering rows (measured by benchmarks/bench_images.py):
-    rows go in unfiltered (the flat colours of a map compress as well as with filters)
-    and zlib compresses bands of rows in threads side by side (it lets go of the GIL);
-    the bands' deflate streams are joined as pigz does. `advance` is called after each
-    band; it may raise to stop.
-    """
-    alpha = image.hasAlphaChannel()
-    pixels = image.convertToFormat(
-        QImage.Format.Format_RGBA8888 if alpha else QImage.Format.Format_RGB888
-    )
-    width, height = pixels.width(), pixels.height()
-    channels = 4 if alpha else 3
-    row, stride = width * channels, pixels.bytesPerLine()
-    bits = pixels.constBits()
-    rows_per_band = _band_rows(width, channels)
-    bands = [(top, min(height, top + rows_per_band)) for top in range(0, height, rows_per_band)]
-    no_filter = b"\0"
-
-    def compress(index: int) -> tuple[bytes, int, int]:
-        top, bottom = bands[index]
-        raw = b"".join(
-            itertools.chain.from_iterable(
-                (no_filter, bits[y * stride : y * stride + row]) for y in range(top, bottom)
-            )
-        )
-        deflate = zlib.compressobj(level, zlib.DEFLATED, -15)
-        last = index == len(bands) - 1
-        packed = deflate.compress(raw) + deflate.flush(zlib.Z_FINISH if last else zlib.Z_FULL_FLUSH)
-        return packed, zlib.adler32(raw), len(raw)
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 6 if alpha else 2, 0, 0, 0)
-    parts = [b"\x89PNG\r\n\x1a\n", _png_chunk(b"IHDR", header)]
-    if image.dotsPerMeterX() > 0 and image.dotsPerMeterY() > 0:
-        density = struct.pack(">IIB", image.dotsPerMeterX(), image.dotsPerMeterY(), 1)
-        parts.append(_png_chunk(b"pHYs", density))
-    for key in image.textKeys():
-        entry = key.encode("latin-1", "replace")[:79] + b"\0\0\0\0\0" + image.text(key).encode()
-        parts.append(_png_chunk(b"iTXt", entry))
-    checksum = 1
-    pool = ThreadPoolExecutor(max_workers=PNG_THREADS)
-    try:
-        for index, (packed, adler, length) in enumerate(pool.map(compress, range(len(bands)))):
-            checksum = _adler32_combine(checksum, adler, length)
-            if index == 0:
-                packed = _zlib_header(level) + packed
-            if index == len(bands) - 1:
-                packed += struct.pack(">I", checksum)
-            parts.append(_png_chunk(b"IDAT", packed))
-            if advance is not None:
-                advance()
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-    parts.append(_png_chunk(b"IEND", b""))
-    return b"".join(parts)
 
 
 def png_bytes(
@@ -759,82 +627,7 @@ def svg_bytes(
 # ---------------------------------------------------------------------- PDF
 
 
-def _blocked(intervals: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    """Overlapping intervals merged, sorted."""
-    merged: list[tuple[float, float]] = []
-    for start, end in sorted(intervals):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def _cuts(
-    length: float, room: float, preferred: list[float], blocked: list[tuple[float, float]]
-) -> list[float]:
-    """Where to cut a length into pieces no longer than `room`. Each piece is at least half
-    the room long and ends, in this order of preference: at the last `preferred` place (a
-    phase's or lane's edge) that fits, else short of the card the plain cut would go
-    through, else exactly where the room ends."""
-    cuts = [0.0]
-    while length - cuts[-1] > room:
-        start = cuts[-1]
-        limit = start + room
-        fitting = [p for p in preferred if start + room / 2 <= p <= limit]
-        cut = max(fitting) if fitting else limit
-        if not fitting:
-            for low, high in blocked:
-                if low < limit < high:
-                    cut = low if low - start >= room / 2 else limit
-                    break
-        cuts.append(cut)
-    cuts.append(length)
-    return cuts
-
-
-def _column_cuts(sheet: _Sheet, room: float) -> list[float]:
-    """Where pages split the sheet across: at phase edges where they fall well, else
-    between cards (the legend does not count: it wraps to the first page's width)."""
-    layout, offset = sheet.layout, sheet.map_offset
-    lane_band = (offset.x(), offset.x() + layout.metrics.lane_header_width)
-    cards = [sheet.card_rect(tid) for tid in layout.cards]
-    return _cuts(
-        sheet.width,
-        room,
-        [lane_band[1]] + [column.right + offset.x() for column in layout.columns],
-        _blocked([(c.left(), c.right()) for c in cards] + [lane_band]),
-    )
-
-
-def _row_cuts(sheet: _Sheet, room: float) -> list[float]:
-    """Where pages split the sheet down: at lane edges or the legend's rows where they fall
-    well, else between cards."""
-    layout, offset = sheet.layout, sheet.map_offset
-    phase_band = (offset.y(), offset.y() + layout.metrics.phase_header_height)
-    cards = [sheet.card_rect(tid) for tid in layout.cards]
-    legend_rows = [(e.at.y(), e.at.y() + LEGEND_ROW) for e in sheet.legend]
-    return _cuts(
-        sheet.height,
-        room,
-        [phase_band[1]]
-        + [row.bottom + offset.y() for row in layout.rows]
-        + [top for top, _bottom in legend_rows],
-        _blocked([(c.top(), c.bottom()) for c in cards] + [phase_band, *legend_rows]),
-    )
-
-
-def _tiles(sheet: _Sheet, room: QRectF) -> list[QRectF]:
-    """The sheet cut into page-sized pieces, row by row."""
-    xs, ys = _column_cuts(sheet, room.width()), _row_cuts(sheet, room.height())
-    return [
-        QRectF(QPointF(left, top), QPointF(right, bottom))
-        for top, bottom in itertools.pairwise(ys)
-        for left, right in itertools.pairwise(xs)
-    ]
-
-
-def _shows_something(sheet: _Sheet, tile: QRectF) -> bool:
+def _shows_something(sheet: Sheet, tile: QRectF) -> bool:
     """Whether a page would show a card, a piece of a link or of the legend (not only
     empty cells)."""
     part = _part(sheet, tile)
@@ -893,11 +686,11 @@ def pdf_bytes(
     room = page.adjusted(0, top, 0, 0)
     sheet = _compose(journey, options, title=False, margin=0.0)
     if split and sheet.legend:  # wrap the legend to the first page's width
-        first = _column_cuts(sheet, room.width())[1]
+        first = pdf_pages.column_cuts(sheet, room.width())[1]
         sheet = _compose(journey, options, title=False, margin=0.0, legend_width=first)
     if split:
         # pages that would show nothing but empty cells are left out
-        tiles = [tile for tile in _tiles(sheet, room) if _shows_something(sheet, tile)]
+        tiles = [tile for tile in pdf_pages.tiles(sheet, room) if _shows_something(sheet, tile)]
         tiles, zoom = tiles or [sheet.rect], 1.0
     else:
         tiles = [sheet.rect]

@@ -91,7 +91,7 @@ class MapScene(QGraphicsScene):
         if item is None:
             item = self._lifted[key] = LinkItem(self, *key)
             item.set_shape(self.link_layer.shape_of(key))
-            item.setOpacity(self.link_layer.opacity())
+            item.setOpacity(self._item_opacity())
             self.addItem(item)
             self.link_layer.leave_out(key)
             self.link_layer.flush()
@@ -142,7 +142,7 @@ class MapScene(QGraphicsScene):
             item = self._cards.get(tid)
             if item is None:
                 item = self._cards[tid] = TouchpointItem(self, tid)
-                item.setOpacity(self.link_layer.opacity())
+                item.setOpacity(self._item_opacity())
                 self.addItem(item)
             rect = cards[tid]
             item.setPos(rect.x, rect.y)
@@ -177,13 +177,16 @@ class MapScene(QGraphicsScene):
             self.setSceneRect(scene_rect.adjusted(0, 0, 1, 0))
             self.setSceneRect(scene_rect)
 
+    def _item_opacity(self) -> float:
+        return 0.0 if self.overview.isVisible() else 1.0
+
     def set_overview(self, on: bool) -> None:
         """Far out, draw one overview instead of every card and link. They are faded out,
         not hidden: hidden items would lose their selection."""
         if on == self.overview.isVisible():
             return
         self.overview.setVisible(on)
-        opacity = 0.0 if on else 1.0
+        opacity = self._item_opacity()
         for item in (self.link_layer, *self._cards.values(), *self._lifted.values()):
             item.setOpacity(opacity)
 

@@ -1,0 +1,48 @@
+"""The sheet an export is drawn on: where its title, map and legend go, in layout units.
+
+Its own module so that `image_export` (which composes and paints sheets) and `pdf_pages`
+(which cuts them into pages) share it without importing each other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QPointF, QRectF
+
+from tpmapper.model.journey import JourneyMap
+from tpmapper.render.layout import MapLayout
+from tpmapper.render.painters import LinkShape, qrect
+
+LEGEND_ROW = 24.0  # the height of a row of legend entries
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    kind: str  # "heading", "rating", "pain", "positive"
+    text: str
+    rating: int | None = None
+    at: QPointF = field(default_factory=QPointF)  # top left, in sheet units
+    width: float = 0.0
+
+
+@dataclass
+class Sheet:
+    """Where the parts of an exported picture go, in layout units."""
+
+    journey: JourneyMap
+    layout: MapLayout
+    links: list[LinkShape]  # in the map's link order
+    width: float
+    height: float
+    map_offset: QPointF  # where the layout's (0, 0) lands on the sheet
+    map_area: QRectF  # on the sheet: the grid and every link arc
+    title_rect: QRectF | None
+    legend: list[LegendEntry]
+
+    @property
+    def rect(self) -> QRectF:
+        return QRectF(0, 0, self.width, self.height)
+
+    def card_rect(self, touchpoint_id: str) -> QRectF:
+        return qrect(self.layout.cards[touchpoint_id]).translated(self.map_offset)
