@@ -145,13 +145,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
             export_csv(journey, output, language=args.language)
         else:
-            from tpmapper.render.image_export import (
-                ImageOptions,
-                ensure_gui_application,
-                export_image,
-            )
+            from tpmapper.render.image_export import ImageOptions, export_image
 
-            ensure_gui_application()
             options = ImageOptions(
                 scale=args.scale,
                 transparent=args.transparent,

@@ -28,7 +28,9 @@ def test_each_export_menu_entry_writes_its_format(window, tmp_path, monkeypatch,
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
     )
-    window.exchange().ask_picture_choices = lambda _kind, _sel: PictureChoices(legend=True)
+    monkeypatch.setattr(
+        window.exchange(), "_ask_picture_choices", lambda _kind, _sel: PictureChoices(legend=True)
+    )
     action = next(
         a
         for a in window._exports

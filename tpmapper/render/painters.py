@@ -12,7 +12,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -196,7 +196,7 @@ def _name_fits(metrics: QFontMetricsF, text: str, wrap: Qt.TextFlag, width: floa
     return metrics.boundingRect(QRectF(0, 0, width, 10_000), wrap, text).height() <= NAME_HEIGHT
 
 
-@cache
+@lru_cache(maxsize=8192)  # names of a large map; renamed ones age out
 def fit_name(name: str, width: float) -> tuple[float, Qt.TextFlag, str]:
     """Font size, wrapping and text that put a card's name in two lines of `width`.
 

@@ -7,7 +7,6 @@ import opens as a new, unsaved map, after the user has seen what the import noti
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -106,10 +105,6 @@ class Exchange(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        # Replaced in tests: (kind, has selection) -> choices, or None when cancelled.
-        self.ask_picture_choices: Callable[[str, bool], PictureChoices | None] = (
-            self._ask_picture_choices
-        )
 
     def format_name(self, kind: str) -> str:
         return {
@@ -126,7 +121,7 @@ class Exchange(QObject):
         window = self.window
         choices = None
         if kind in PICTURES:
-            choices = self.ask_picture_choices(kind, bool(window.scene.selected_touchpoint_ids()))
+            choices = self._ask_picture_choices(kind, bool(window.scene.selected_touchpoint_ids()))
             if choices is None:
                 return None
         path = self._ask_save_path(kind)
@@ -163,6 +158,7 @@ class Exchange(QObject):
         return True
 
     def _ask_picture_choices(self, kind: str, has_selection: bool) -> PictureChoices | None:
+        """The user's choices for a picture, or None when they cancelled."""
         dialog = PictureOptionsDialog(kind, has_selection, self.window)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         choices = dialog.choices()

@@ -132,9 +132,8 @@ class TouchpointItem(QGraphicsItem):
 class LinkItem(QGraphicsItem):
     """A link lifted out of the link layer: selected, or following a dragged card."""
 
-    def __init__(self, map_scene: MapScene, source: str, target: str) -> None:
+    def __init__(self, source: str, target: str) -> None:
         super().__init__()
-        self._scene = map_scene
         self.key = (source, target)
         self._link_shape: painters.LinkShape | None = None
         self._bounds = QRectF()

@@ -89,7 +89,7 @@ class MapScene(QGraphicsScene):
     def _lift(self, key: LinkKey) -> LinkItem:
         item = self._lifted.get(key)
         if item is None:
-            item = self._lifted[key] = LinkItem(self, *key)
+            item = self._lifted[key] = LinkItem(*key)
             item.set_shape(self.link_layer.shape_of(key))
             item.setOpacity(self._item_opacity())
             self.addItem(item)
