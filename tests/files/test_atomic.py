@@ -161,20 +161,50 @@ def test_a_new_file_gets_the_usual_permissions(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("relative", [False, True], ids=["absolute-link", "relative-link"])
-def test_saving_through_a_symlink_keeps_the_link(tmp_path: Path, relative: bool) -> None:
-    real_folder = tmp_path / "real"
+def test_saving_onto_a_symlink_replaces_the_link_and_never_writes_through_it(
+    tmp_path: Path, relative: bool
+) -> None:
+    real_folder = tmp_path / "elsewhere"
     real_folder.mkdir()
-    real = real_folder / "shop.tpmap"
-    real.write_bytes(dumps(every_field_map()))
-    link = tmp_path / "shop-link.tpmap"
-    link.symlink_to(Path("real/shop.tpmap") if relative else real)
-    save(minimal_map(), link)
-    assert link.is_symlink()
-    assert link.resolve() == real.resolve()
-    assert real.read_bytes() == dumps(minimal_map())
-    assert load(link) == minimal_map()
+    real = real_folder / "precious.txt"
+    real.write_bytes(b"someone else's file")
+    os.chmod(real, 0o600)
+    link = tmp_path / "shop.tpmap"
+    link.symlink_to(Path("elsewhere/precious.txt") if relative else real)
+    old_umask = os.umask(0o022)
+    try:
+        save(minimal_map(), link)
+    finally:
+        os.umask(old_umask)
+    assert not link.is_symlink()  # the link itself was replaced by the saved map
+    assert link.read_bytes() == dumps(minimal_map())
+    assert real.read_bytes() == b"someone else's file"  # the link's target is untouched
+    assert stat.S_IMODE(real.stat().st_mode) == 0o600
+    assert stat.S_IMODE(link.stat().st_mode) == 0o644  # a new file's, not the target's
+    assert sorted(p.name for p in real_folder.iterdir()) == ["precious.txt"]
     assert _temporaries(tmp_path) == []
-    assert _temporaries(real_folder) == []
+
+
+def test_saving_onto_a_dangling_symlink_creates_nothing_where_it_points(tmp_path: Path) -> None:
+    target = tmp_path / "nowhere" / "planted.tpmap"
+    (tmp_path / "nowhere").mkdir()
+    link = tmp_path / "shop.tpmap"
+    link.symlink_to(target)
+    save(minimal_map(), link)
+    assert not link.is_symlink()
+    assert load(link) == minimal_map()
+    assert not target.exists()
+    assert list((tmp_path / "nowhere").iterdir()) == []
+
+
+def test_saving_onto_a_symlink_to_a_folder_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "folder").mkdir()
+    link = tmp_path / "shop.tpmap"
+    link.symlink_to(tmp_path / "folder")
+    with pytest.raises(MapFileError, match="is a folder, not a file"):
+        save(minimal_map(), link)
+    assert link.is_symlink()
+    assert list((tmp_path / "folder").iterdir()) == []
 
 
 def test_saving_into_a_missing_folder(tmp_path: Path) -> None:
@@ -246,11 +276,14 @@ def test_stale_temporaries_of_names_with_glob_characters(tmp_path: Path, name: s
     assert load(tmp_path / name) == minimal_map()
 
 
-def test_a_stale_temporary_of_the_link_target_is_removed(tmp_path: Path) -> None:
+def test_stale_temporaries_beside_a_link_target_are_left_alone(tmp_path: Path) -> None:
     real_folder = tmp_path / "real"
     real_folder.mkdir()
-    stale = _temporary(real_folder, "shop.tpmap", "old", 11 * 60)
+    elsewhere = _temporary(real_folder, "shop.tpmap", "old", 11 * 60)
+    beside = _temporary(tmp_path, "link.tpmap", "old", 11 * 60)
     (tmp_path / "link.tpmap").symlink_to(real_folder / "shop.tpmap")
     save(minimal_map(), tmp_path / "link.tpmap")
-    assert not stale.exists()
-    assert (real_folder / "shop.tpmap").read_bytes() == dumps(minimal_map())
+    assert elsewhere.exists()  # not in the folder saved into: none of this save's business
+    assert not beside.exists()
+    assert not (real_folder / "shop.tpmap").exists()
+    assert (tmp_path / "link.tpmap").read_bytes() == dumps(minimal_map())

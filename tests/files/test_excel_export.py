@@ -339,9 +339,13 @@ def test_text_keeps_carriage_returns_and_escape_like_sequences() -> None:
     assert clean_text(excel_escape(text)) == text
 
 
-def test_control_characters_are_dropped_from_cells() -> None:
+def test_control_characters_never_reach_a_cell_and_are_decoded_when_read() -> None:
     assert excel_escape("a\x00b\x01c\x0bd\x1fe\tf\ng") == "abcde\tf\ng"
-    assert clean_text("a\x02b_x0007_c") == "abc"
+    # Read, an escaped character XML cannot hold is decoded (for the model to refuse it
+    # with its cell), never dropped in silence; other escapes stay literal.
+    assert clean_text("a\x02b_x0007_c") == "a\x02b\x07c"
+    assert clean_text("_xFFFE_ _xffff_ _xD800_ _xDFFF_") == "\ufffe \uffff \ud800 \udfff"
+    assert clean_text("_x0041_ _xE000_ _xFFFD_ _x00E4_") == "_x0041_ _xE000_ _xFFFD_ _x00E4_"
 
 
 def test_list_entries_with_separators_survive() -> None:

@@ -90,3 +90,31 @@ def test_a_workbook_saved_by_libreoffice_imports_with_exactly_the_edit(
     result = import_workbook(resaved)
     journey.replace_touchpoint(cart.with_changes(customer_rating=4))
     assert differences(journey, result.journey) == []
+
+
+def test_formulas_a_script_wrote_are_refused_until_libreoffice_saves_their_results(
+    tmp_path: Path, soffice
+) -> None:
+    from tests.files.excel_support import typed_workbook
+    from tpmapper.files.excel_import import WorkbookError
+
+    rows = [
+        ["Name", "Phase", "Customer rating", "Owner"],
+        ["Ad", "Aware", "=1+2", '="Mark"&"eting"'],
+        ["Web", "Aware", 4, '=""'],  # a formula whose saved result is empty text
+    ]
+    source = tmp_path / "script.xlsx"
+    source.write_bytes(typed_workbook(rows, "Touchpoints"))
+    with pytest.raises(WorkbookError) as caught:
+        import_workbook(source)
+    assert [p.split(":")[0] for p in caught.value.problems] == [
+        "Touchpoints!C2",
+        "Touchpoints!D2",
+        "Touchpoints!D3",
+    ]
+    resaved = soffice(source, "xlsx", tmp_path / "resaved")
+    result = import_workbook(resaved)
+    assert [(tp.name, tp.customer_rating, tp.owner) for tp in result.journey.touchpoints()] == [
+        ("Ad", 3, "Marketing"),
+        ("Web", 4, ""),
+    ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.model.support import cells, copy_map, link_keys, round_trip, tp
@@ -650,3 +652,38 @@ def test_empty_composite_changes_nothing(small):
     edit.apply(small)
     edit.revert(small)
     assert small.snapshot() == before
+
+
+# ---------------------------------------------------------------------- text no file can hold
+
+UNSAVABLE = ["\ud800", "\udcff", "\ufffe", "\uffff", "\x01"]
+
+
+@pytest.mark.parametrize("char", UNSAVABLE, ids=[hex(ord(c)) for c in UNSAVABLE])
+def test_edits_refuse_text_no_file_can_hold(small, char):
+    """What the keyboard or a paste types reaches the map only through edits: each refuses
+    such text with a ValueError and leaves the map as it was (so it can always be saved)."""
+    bad = f"Shop {char}"
+    reason = re.escape(
+        "U+0001" if char == "\x01" else f"U+{ord(char):04X}, which files cannot hold"
+    )
+    refused(small, UpdateMap(title=bad), match=reason)
+    refused(small, UpdateMap(title="Fine", description=bad), match=reason)
+    refused(small, UpdateTouchpoint("a", {"name": bad}), FieldError, match=f"name: .*{reason}")
+    refused(small, UpdateTouchpoint("a", {"tags": ["ok", bad]}), FieldError, match="entry 2")
+    refused(small, UpdateTouchpoint("a", {"notes": bad}), FieldError, match=reason)
+    refused(small, UpdatePhase("p1", {"name": bad}), FieldError, match=reason)
+    refused(small, UpdateLane("l1", {"description": bad}), FieldError, match=reason)
+    source, target = small.links()[0].key
+    refused(small, UpdateLink(source, target, {"label": bad}), FieldError, match=reason)
+    for make in (
+        lambda: Phase("p9", bad),
+        lambda: Lane("l9", bad),
+        lambda: Persona("x9", bad),
+        lambda: tp("t9", "p1", "l1", name=bad),
+        lambda: tp("t9", "p1", "l1", tags=(bad,)),
+        lambda: Link(source, target, bad),
+        lambda: JourneyMap(bad),
+    ):
+        with pytest.raises(ValueError, match=reason):
+            make()  # AddPhase, AddTouchpoint, … take only elements that exist

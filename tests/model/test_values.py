@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
 import math
+import re
 
 import pytest
 
@@ -146,3 +148,59 @@ def test_enums():
 )
 def test_describe(raw, word):
     assert values.describe(raw) == word
+
+
+# Characters XML 1.0 excludes (an .xlsx workbook and an SVG are XML), with a reason each.
+UNSAVABLE = [
+    ("\ud800", "text contains a lone surrogate U+D800, which files cannot hold"),
+    ("\udcff", "lone surrogate U+DCFF"),  # what surrogateescape makes of the byte 0xFF
+    ("\udfff", "lone surrogate U+DFFF"),
+    ("\ufffe", "text contains U+FFFE, which files cannot hold"),
+    ("\uffff", "U+FFFF, which files cannot hold"),
+    ("\x01", "the control character U+0001"),
+    ("\x0b", "the control character U+000B"),
+]
+
+
+@pytest.mark.parametrize(("char", "reason"), UNSAVABLE, ids=[hex(ord(c)) for c, _ in UNSAVABLE])
+def test_text_refuses_what_xml_cannot_hold(char, reason):
+    for where in (char, f"a{char}", f"{char}b", f"long {'x' * 1000}{char} text"):
+        with pytest.raises(ValueError, match=re.escape(reason)):
+            values.text(where)
+        with pytest.raises(ValueError, match=re.escape(reason)):
+            values.name(where)
+        with pytest.raises(ValueError, match=re.escape("entry 2: text contains ")):
+            values.text_list(["fine", where])
+    for checker in (values.identifier, values.colour, values.optional_enum(Channel)):
+        with pytest.raises(ValueError, match="not") as caught:
+            checker(f"a{char}")
+        assert str(caught.value).isprintable(), caught.value  # the bad value quoted escaped
+
+
+def test_text_keeps_every_character_xml_can_hold():
+    edges = "\t\n\r \x7f\x85\xa0\u2028\u202e\ud7ff\ue000\ufdd0\ufffd\U00010000\U0001fffe\U0010ffff"
+    assert values.text(edges) == edges
+    assert values.name("🚀 Ümlaut 中文 \u200b") == "🚀 Ümlaut 中文 \u200b"
+
+
+def test_a_quoted_value_cannot_break_or_reverse_the_message():
+    with pytest.raises(ValueError, match="appears twice") as caught:
+        values.text_list(["line\nbreak \u202eevil", "line\nbreak \u202eevil"])
+    assert str(caught.value) == "entry 2: 'line\\nbreak \\u202eevil' appears twice"
+
+
+@pytest.mark.parametrize(
+    ("raw", "word"),
+    [
+        (datetime.datetime(2026, 5, 9, 8, 30), "a date and time"),
+        (datetime.date(2026, 5, 9), "a date"),
+        (datetime.time(8, 30), "a time of day"),
+        (datetime.timedelta(hours=2), "a duration"),
+        (b"\x00", "binary data"),
+        (object(), "a value of an unknown kind"),
+    ],
+)
+def test_describe_names_dates_and_times_in_user_words(raw, word):
+    assert values.describe(raw) == word
+    with pytest.raises(ValueError, match=f"expected text, got {word}$"):
+        values.text(raw)

@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPainter
 
 from tpmapper.files.atomic import TEMP_SUFFIX
+from tpmapper.files.errors import MapFileError
 from tpmapper.files.templates import sample_path
 from tpmapper.files.tpmap import load
 from tpmapper.model.journey import JourneyMap
@@ -44,6 +45,12 @@ DAY = datetime.date(2026, 5, 9)
 @pytest.fixture
 def journey(qapp) -> JourneyMap:
     return load(sample_path("en"))
+
+
+def plain(**changes) -> ImageOptions:
+    """Options for a picture at the layout's size without a legend (the tests' measure;
+    the defaults are scale 2 with a legend)."""
+    return ImageOptions(**{"scale": 1, "legend": False, **changes})
 
 
 def decode(data: bytes) -> QImage:
@@ -85,7 +92,7 @@ def temporaries(folder: Path) -> list[Path]:
 
 
 def test_png_is_the_layout_plus_margins_and_title_with_real_content(journey):
-    image = decode(png_bytes(journey, ImageOptions(date=DAY)))
+    image = decode(png_bytes(journey, plain(date=DAY)))
     bounds = layout_map(journey).bounds
     assert image.width() == math.ceil(bounds.width + 2 * MARGIN)
     assert image.height() == math.ceil(bounds.height + 2 * MARGIN + TITLE_HEIGHT + TITLE_GAP)
@@ -103,14 +110,14 @@ def test_png_map_is_pixel_for_pixel_what_the_canvas_painters_draw(journey):
     painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
     paint_map(painter, journey, layout)
     painter.end()
-    exported = decode(png_bytes(journey, ImageOptions(legend=True)))
+    exported = decode(png_bytes(journey, plain(legend=True)))
     left, top = map_origin()
     crop = exported.copy(int(left), int(top), reference.width(), reference.height())
     assert crop.convertToFormat(QImage.Format.Format_RGB32) == reference
 
 
 def test_png_cards_show_their_rating_colour_where_the_layout_puts_them(journey):
-    image = decode(png_bytes(journey))
+    image = decode(png_bytes(journey, plain()))
     layout = layout_map(journey)
     left, top = map_origin()
     for tp in journey.touchpoints():
@@ -120,7 +127,7 @@ def test_png_cards_show_their_rating_colour_where_the_layout_puts_them(journey):
 
 
 def test_phase_headers_carry_their_colour_in_the_png(journey):
-    image = decode(png_bytes(journey))
+    image = decode(png_bytes(journey, plain()))
     layout = layout_map(journey)
     left, top = map_origin()
     for index, phase in enumerate(journey.phases):
@@ -130,8 +137,8 @@ def test_phase_headers_carry_their_colour_in_the_png(journey):
 
 
 def test_scale_two_doubles_the_size_and_keeps_the_picture(journey):
-    once = decode(png_bytes(journey))
-    twice = decode(png_bytes(journey, ImageOptions(scale=2)))
+    once = decode(png_bytes(journey, plain()))
+    twice = decode(png_bytes(journey, plain(scale=2)))
     assert abs(twice.width() - 2 * once.width()) <= 1
     assert abs(twice.height() - 2 * once.height()) <= 1
     layout = layout_map(journey)
@@ -145,7 +152,7 @@ def test_scale_two_doubles_the_size_and_keeps_the_picture(journey):
 
 
 def test_transparent_png_keeps_the_map_but_not_the_background(journey):
-    image = decode(png_bytes(journey, ImageOptions(transparent=True, legend=True)))
+    image = decode(png_bytes(journey, plain(transparent=True, legend=True)))
     assert image.hasAlphaChannel()
     w, h = image.width(), image.height()
     for x, y in ((0, 0), (w - 1, 0), (0, h - 1), (w - 1, h - 1)):
@@ -161,14 +168,14 @@ def test_transparent_png_keeps_the_map_but_not_the_background(journey):
 
 
 def test_legend_enlarges_the_png_and_shows_the_rating_colours(journey):
-    plain = decode(png_bytes(journey))
-    with_legend = decode(png_bytes(journey, ImageOptions(legend=True)))
-    assert with_legend.width() == plain.width()
-    assert with_legend.height() > plain.height() + 20
+    bare = decode(png_bytes(journey, plain()))
+    with_legend = decode(png_bytes(journey, plain(legend=True)))
+    assert with_legend.width() == bare.width()
+    assert with_legend.height() > bare.height() + 20
     band = {
         with_legend.pixelColor(x, y).name()
         for x in range(0, with_legend.width(), 2)
-        for y in range(plain.height() - int(MARGIN), with_legend.height())
+        for y in range(bare.height() - int(MARGIN), with_legend.height())
     }
     for colour in (*style.RATING_COLOURS.values(), style.UNRATED_COLOUR, style.PAIN_COLOUR):
         assert colour in band, colour
@@ -176,20 +183,20 @@ def test_legend_enlarges_the_png_and_shows_the_rating_colours(journey):
 
 def test_legend_widens_a_picture_narrower_than_itself(journey):
     website = next(tp.id for tp in journey.touchpoints() if tp.name == "Website")
-    narrow = ImageOptions(selection=frozenset({website}))
-    plain = decode(png_bytes(journey, narrow))
-    with_legend = decode(png_bytes(journey, ImageOptions(selection=narrow.selection, legend=True)))
-    assert with_legend.width() >= image_export.LEGEND_MIN_WIDTH + 2 * MARGIN > plain.width()
+    narrow = plain(selection=frozenset({website}))
+    bare = decode(png_bytes(journey, narrow))
+    with_legend = decode(png_bytes(journey, plain(selection=narrow.selection, legend=True)))
+    assert with_legend.width() >= image_export.LEGEND_MIN_WIDTH + 2 * MARGIN > bare.width()
 
 
 def test_too_large_a_scale_is_refused_with_the_largest_that_fits(journey):
     calls = []
     with pytest.raises(ValueError, match="too large for a PNG at scale 40") as refusal:
-        png_bytes(journey, ImageOptions(scale=40), lambda done, total: calls.append(done))
+        png_bytes(journey, plain(scale=40), lambda done, total: calls.append(done))
     assert calls == []  # refused before painting anything
     suggested = float(re.search(r"largest scale that fits is ([\d.]+)", str(refusal.value))[1])
     assert 1 < suggested < 40
-    once = decode(png_bytes(journey))  # the sheet's size at scale 1 (whole units here)
+    once = decode(png_bytes(journey, plain()))  # the sheet's size at scale 1 (whole units)
 
     def fits(scale: float) -> bool:
         width, height = math.ceil(once.width() * scale), math.ceil(once.height() * scale)
@@ -352,7 +359,7 @@ def test_progress_counts_up_to_its_total(journey, render):
 def test_cards_are_reported_in_chunks(journey, monkeypatch):
     monkeypatch.setattr(image_export, "CHUNK", 4)
     calls: list[int] = []
-    png_bytes(journey, progress=lambda done, total: calls.append(total))
+    png_bytes(journey, plain(), progress=lambda done, total: calls.append(total))
     # grid, all links, 14 cards by four, headers, one band of rows to encode
     assert calls[0] == 1 + 1 + math.ceil(len(journey) / 4) + 1 + 1
 
@@ -394,10 +401,25 @@ def test_export_image_replaces_a_file_whole(journey, tmp_path):
 def test_a_refused_export_leaves_the_old_file_untouched(journey, tmp_path):
     path = tmp_path / "map.png"
     path.write_bytes(b"the old picture")
-    with pytest.raises(ValueError, match="too large"):
+    with pytest.raises(MapFileError) as refusal:
         export_image(journey, path, ImageOptions(scale=40))
+    assert str(refusal.value).startswith(f"{path}: the map is too large for a PNG at scale 40: ")
     assert path.read_bytes() == b"the old picture"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["map.png"]
+
+
+def test_the_defaults_are_the_export_dialogs():
+    options = ImageOptions()
+    assert (options.scale, options.legend, options.transparent) == (2.0, True, False)
+
+
+def test_png_export_by_default_is_twice_the_size_with_a_legend(journey):
+    bare = decode(png_bytes(journey, plain()))
+    default = decode(png_bytes(journey))
+    with_legend = decode(png_bytes(journey, plain(legend=True)))
+    assert with_legend.height() > bare.height()
+    assert abs(default.width() - 2 * with_legend.width()) <= 1
+    assert abs(default.height() - 2 * with_legend.height()) <= 1
 
 
 @pytest.mark.parametrize("name", ["map.jpg", "map", "map.png.txt"])
@@ -409,8 +431,6 @@ def test_an_unknown_suffix_is_refused_in_a_sentence(journey, tmp_path, name):
 
 
 def test_a_missing_folder_is_refused_before_rendering(journey, tmp_path):
-    from tpmapper.files.errors import MapFileError
-
     calls = []
     with pytest.raises(MapFileError, match="does not exist"):
         export_image(journey, tmp_path / "gone" / "map.png", progress=lambda d, t: calls.append(d))

@@ -5,9 +5,10 @@ and the reading of numbers, flags and vocabulary words from cells."""
 # at either end is quoted like in CSV ("a; b" becomes "\"a; b\""), so every list survives a
 # round trip. Cell text follows Excel's escaping: "_x000D_" stands for a carriage return,
 # "_x005F_" protects a literal "_xHHHH_" (Excel writes and reads the same). Reading decodes
-# only the escapes spreadsheets write (CR, tab, line feed, "_x005F_", control characters,
-# which are dropped): openpyxl has already undone "_x005F_" in shared strings, so a literal
-# "_x0041_" must stay as it is.
+# only the escapes spreadsheets write, for the characters XML cannot hold (CR, tab, line
+# feed, "_x005F_", control characters, surrogates, U+FFFE and U+FFFF): openpyxl has already
+# undone "_x005F_" in shared strings, so a literal "_x0041_" must stay as it is. A decoded
+# character no file may hold is then refused, with its cell, by the model's text check.
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from typing import Any
 from tpmapper.files.vocabulary_words import label, parse_member
 from tpmapper.model import values
 from tpmapper.model.vocabulary import Channel
+from tpmapper.printable import printable
 
 EXCEL_MAX_TEXT = 32_767  # characters in one cell
 
@@ -30,12 +32,14 @@ _NO_WORDS = frozenset({"no", "n", "nein", "false", "falsch", "0", "-"})
 # ---------------------------------------------------------------------- cell text
 
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-_TO_ESCAPE = re.compile(r"_x[0-9A-Fa-f]{4}_|\r")
-_ESCAPED = re.compile(r"_x(005[Ff]|00[01][0-9A-Fa-f])_")
+# Each "_" that starts an "_xHHHH_" is protected, also where two share an underscore
+# ("_x005F_x0041_"): a reader undoes escapes left to right, one after the other.
+_TO_ESCAPE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)|\r")
+_ESCAPED = re.compile(r"_x(005[Ff]|00[01][0-9A-Fa-f]|[Dd][89A-Fa-f][0-9A-Fa-f]{2}|[Ff]{3}[EeFf])_")
 
 
 def _escape_match(match: re.Match[str]) -> str:
-    return "_x000D_" if match.group() == "\r" else "_x005F" + match.group()
+    return "_x000D_" if match.group() == "\r" else "_x005F_"
 
 
 def excel_escape(text: str) -> str:
@@ -48,16 +52,21 @@ def excel_escape(text: str) -> str:
 
 
 def _unescape_match(match: re.Match[str]) -> str:
-    return chr(int(match.group(1), 16))  # "_" or a control character (tab, CR, LF kept)
+    return chr(int(match.group(1), 16))  # "_", or a character XML cannot hold
 
 
 def clean_text(text: str) -> str:
-    """Cell text as the model holds it: Excel's escapes undone, control characters dropped."""
+    """Cell text as the model holds it: Excel's escapes undone (two escaped halves of a
+    surrogate pair make their one character). Control characters other than tab, CR and
+    line feed, and lone surrogates, are kept, for the model's check to refuse by name."""
     if "_x" in text:
         text = _ESCAPED.sub(_unescape_match, text)
-    if _ILLEGAL.search(text):
-        text = _ILLEGAL.sub("", text)
+        if _SURROGATE.search(text):
+            text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
     return text
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 # ---------------------------------------------------------------------- lists
@@ -126,8 +135,9 @@ def _split_quoted(text: str) -> tuple[str, ...]:
 
 
 def describe_cell(value: Any) -> str:
+    """A cell's value as a message quotes it: text shortened and made printable, else its kind."""
     if isinstance(value, str):
-        return f"'{value if len(value) <= 40 else value[:39] + '…'}'"
+        return f"'{printable(value if len(value) <= 40 else value[:39] + '…')}'"
     return values.describe(value)
 
 

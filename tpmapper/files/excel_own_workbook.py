@@ -29,6 +29,7 @@ from tpmapper.files.excel_reading import (
     first_non_empty,
     header_index,
     next_colour,
+    title_from_file,
 )
 from tpmapper.files.vocabulary_words import header_key
 from tpmapper.files.workbook_guard import sheet_rows
@@ -93,7 +94,7 @@ class OwnWorkbook:
 
     def about(self) -> tuple[str, str]:
         sheet = self.sheets.get("about")
-        title = Path(str(self.source)).stem or "Imported map"
+        title = title_from_file(self.source)
         description = ""
         if sheet is None:
             return title, description

@@ -17,11 +17,12 @@ from tpmapper.files.excel_columns import (
     cell_reader,
     find_columns,
 )
-from tpmapper.files.workbook_guard import MAX_PROBLEMS, WorkbookError
+from tpmapper.files.workbook_guard import MAX_PROBLEMS, WorkbookError, cell_place
 from tpmapper.model import values
 from tpmapper.model.elements import FieldError, Touchpoint, new_id
 from tpmapper.model.journey import JourneyMap
 from tpmapper.model.vocabulary import Moment
+from tpmapper.printable import printable
 
 LIMITS = tpmap.LIMITS
 SLACK_ROWS = 1_000  # blank rows, titles and headers a sheet may hold beyond its elements
@@ -58,15 +59,6 @@ class ImportResult:
 # ---------------------------------------------------------------------- problems
 
 
-def cell_place(sheet: str, row: int, column: int) -> str:
-    """The reference of a cell, like Touchpoints!F7, from a 1-based row and 0-based column."""
-    from openpyxl.utils import get_column_letter
-
-    if not sheet.replace("_", "").isalnum():
-        sheet = "'" + sheet.replace("'", "''") + "'"
-    return f"{sheet}!{get_column_letter(column + 1)}{row}"
-
-
 class Problems:
     """Refusals (fatal) and notes (worked around), each "Sheet!A1: reason"."""
 
@@ -82,7 +74,7 @@ class Problems:
 
     def note(self, place: str, reason: str) -> None:
         if len(self.notes) < MAX_PROBLEMS:
-            self.notes.append(f"{place}: {reason}")
+            self.notes.append(printable(f"{place}: {reason}"))
 
     def raise_if_any(self, source: str | Path) -> None:
         if self.count:
@@ -310,7 +302,10 @@ class TouchpointRows:
         arguments["lane"] = self.place_of(row_number, found, "lane", self.lanes)
         if arguments["phase"] is None or arguments["lane"] is None:
             return None
-        arguments["personas"] = self.persona_ids(found)
+        personas = self.persona_ids(row_number, found)
+        if personas is None:
+            return None
+        arguments["personas"] = personas
         self.moment_flags(found, arguments)
         self.unknown_channel(row_number, found, arguments)
         try:
@@ -356,10 +351,18 @@ class TouchpointRows:
             return None
         return axis.resolve(name, [stored] if stored else [])
 
-    def persona_ids(self, found: dict[str, Any]) -> tuple[str, ...]:
+    def persona_ids(self, row_number: int, found: dict[str, Any]) -> tuple[str, ...] | None:
+        """The ids of the personas the row names; None (with a problem added) if a name
+        is refused."""
         stored = found.get("persona_ids", ())
         if "personas" not in found:  # no Personas column: keep the hidden ids that exist
             return tuple(i for i in stored if i in self.personas.items)
+        for position, name in enumerate(found["personas"]):
+            try:
+                values.name(name)
+            except ValueError as error:
+                self.problem(row_number, "personas", f"entry {position + 1}: {error}")
+                return None
         chosen: list[str] = []
         for position, name in enumerate(found["personas"]):
             # the hidden id at the same position first, so twins keep their own ids
@@ -403,6 +406,16 @@ class TouchpointRows:
 
 
 # ---------------------------------------------------------------------- sizes and colours
+
+
+def title_from_file(source: str | Path) -> str:
+    """A map's title taken from its workbook's name; "Imported map" when the name is no
+    title a map may hold (a control character, or bytes that were not a valid name)."""
+    stem = Path(str(source)).stem
+    try:
+        return values.name(stem)
+    except ValueError:
+        return "Imported map"
 
 
 def capped(key: str) -> int:

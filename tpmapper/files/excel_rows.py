@@ -80,10 +80,11 @@ class SharedStrings:
     def index(self, text: str) -> int | None:
         """The number of `text` in the table; None for a text to write inline instead:
         one holding a literal "_xHHHH_", whose protecting "_x005F_" openpyxl would strip
-        from a shared string but not from an inline one."""
+        from a shared string but not from an inline one, and one holding "x005F_" itself,
+        which openpyxl strips from a shared string wherever it stands."""
         number = self.numbers.get(text)
         if number is None:
-            if "_x" in text and _LITERAL_ESCAPE.search(text):
+            if ("_x" in text and _LITERAL_ESCAPE.search(text)) or "x005F_" in text:
                 return None
             _t(text)  # refuses a text too long for a cell
             number = self.numbers[text] = len(self.numbers)

@@ -18,6 +18,7 @@ from tpmapper.files.excel_reading import (
     cell_place,
     header_index,
     next_colour,
+    title_from_file,
 )
 from tpmapper.files.workbook_guard import WorkbookError, sheet_rows
 from tpmapper.model.elements import Lane, Persona, Phase, new_id
@@ -54,7 +55,7 @@ class TypedSheet:
         journey = (
             tpmap.from_document(tpmap.to_document(self.base), self.source)
             if self.base is not None
-            else JourneyMap(Path(str(self.source)).stem or "Imported map")
+            else JourneyMap(title_from_file(self.source))
         )
         phases = Axis(lambda name: Phase(new_id(), name, next_colour(phases)))
         lanes = Axis(lambda name: Lane(new_id(), name))

@@ -126,18 +126,29 @@ def _parse_json(data: bytes, source: str | Path) -> Any:
         raise MapFileError(
             source, "is a zip archive (an Excel workbook?), not a .tpmap map; import it instead"
         )
+    wide = _wide_encoding(data)
+    if wide:
+        raise MapFileError(source, f"is {wide} encoded; tpmapper reads UTF-8 map files")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         if error.reason == "unexpected end of data":  # cut in the middle of a character
             raise MapFileError(source, _TRUNCATED) from None
+        if b"\x00" in data[:4096]:
+            raise MapFileError(
+                source,
+                f"is not a text file (byte {error.start + 1} is not UTF-8); not a .tpmap map",
+            ) from None
         raise MapFileError(
-            source, f"is not a text file (byte {error.start + 1} is not UTF-8); not a .tpmap map"
+            source,
+            f"is not UTF-8 encoded (byte {error.start + 1} is not UTF-8; perhaps Latin-1 or "
+            "Windows-1252); tpmapper reads UTF-8 map files",
         ) from None
+    duplicates: list[bool] = []
     try:
-        return json.loads(
+        document = json.loads(
             text,
-            object_pairs_hook=_refuse_duplicate_keys,
+            object_pairs_hook=lambda pairs: _object(pairs, duplicates),
             parse_constant=_refuse_constant,
             parse_int=_parse_int,
         )
@@ -155,8 +166,69 @@ def _parse_json(data: bytes, source: str | Path) -> Any:
         ) from None
     except RecursionError:
         raise MapFileError(source, "the JSON is nested absurdly deep; not a map file") from None
-    except ValueError as error:  # duplicate keys, NaN, integers with thousands of digits
+    except ValueError as error:  # NaN, integers with thousands of digits
         raise MapFileError(source, f"not valid map JSON ({error})") from None
+    if duplicates:
+        place, key = _first_duplicate(document)
+        raise MapFileError(source, f"the key '{_shorten(key)}' appears twice", place)
+    return document
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """UTF-16 or UTF-32 when `data` is text in one of them (by its byte order mark, or by
+    the zero bytes beside the ASCII of a JSON file's first characters); else None."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    head = data[:4]
+    if len(head) < 4 or not all(byte == 0 or 0x09 <= byte <= 0x7E for byte in head):
+        return None
+    zeros = [byte == 0 for byte in head]
+    if zeros in ([False, True, True, True], [True, True, True, False]):
+        return "UTF-32"
+    if zeros in ([False, True, False, True], [True, False, True, False]):
+        return "UTF-16"
+    return None
+
+
+class _Duplicated(dict):
+    """A JSON object in which `key` appeared more than once (the later value dropped)."""
+
+    key: str
+
+
+def _object(pairs: list[tuple[str, Any]], duplicates: list[bool]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) == len(pairs):
+        return result
+    seen: set[str] = set()
+    marked = _Duplicated(result)
+    for key, _value in pairs:
+        if key in seen:
+            marked.key = key
+            break
+        seen.add(key)
+    duplicates.append(True)
+    return marked
+
+
+def _first_duplicate(value: Any, place: str = "") -> tuple[str | None, str]:
+    """The place (like touchpoints[2]; None at the top) and key of the first object in
+    document order that holds a key twice."""
+    stack: list[tuple[Any, str]] = [(value, place)]
+    while stack:
+        value, place = stack.pop()
+        if isinstance(value, _Duplicated):
+            return place or None, value.key
+        if isinstance(value, dict):
+            children = [(child, f"{place}.{key}" if place else key) for key, child in value.items()]
+        elif isinstance(value, list):
+            children = [(child, f"{place}[{index}]") for index, child in enumerate(value)]
+        else:
+            continue
+        stack.extend(reversed(children))
+    raise AssertionError("a duplicate key was seen but not found")  # pragma: no cover
 
 
 _TRUNCATED = "the file ends in the middle of the map; it may be truncated"
@@ -165,15 +237,6 @@ _CUT_SHORT = frozenset(
     [word[:n] for word in ("true", "false", "null") for n in range(1, len(word))]
     + ["-", ".", "e", "E", "e-", "e+", "E-", "E+"]
 )
-
-
-def _refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise ValueError(f"the key '{key}' appears twice in one object")
-        result[key] = value
-    return result
 
 
 def _parse_int(digits: str) -> int:
@@ -245,7 +308,7 @@ class _Reader:
                 ) from None
         unknown = [key for key in document if key not in _TOP_LEVEL]
         if unknown:
-            raise self.fail(f"unknown field '{unknown[0]}'", unknown[0])
+            raise self.fail(f"unknown field '{_shorten(unknown[0])}'", _shorten(unknown[0]))
         return document
 
     def build_map(self, document: dict[str, Any]) -> JourneyMap:
@@ -282,7 +345,8 @@ class _Reader:
             model_name = from_file.get(file_name, file_name)
             renamed_away = model_name in renames and file_name == model_name
             if model_name not in known or renamed_away:
-                raise self.fail(f"unknown field '{file_name}'", f"{place}.{file_name}")
+                shown = _shorten(file_name)
+                raise self.fail(f"unknown field '{shown}'", f"{place}.{shown}")
             arguments[model_name] = value
         for model_name in known:
             if model_name not in arguments and model_name not in _DEFAULTS[kind]:
@@ -353,10 +417,13 @@ def _named(touchpoint: Touchpoint) -> str:
 
 
 def _naming(raw: dict[str, Any]) -> str:
+    """The element's name as " (in 'Search ad')", when it has a sound one to name it by."""
     name = raw.get("name")
-    if isinstance(name, str) and name.strip() and len(name) <= 80:
-        return f" (in '{name}')"
-    return ""
+    try:
+        values.name(name)
+    except ValueError:
+        return ""
+    return f" (in '{name}')" if len(name) <= 80 else ""
 
 
 def from_document(document: Any, source: str | Path = "<map>") -> JourneyMap:

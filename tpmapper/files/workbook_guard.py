@@ -28,6 +28,8 @@ from xml.etree.ElementTree import ParseError
 
 from tpmapper.files.errors import MapFileError
 from tpmapper.files.reading import read_capped
+from tpmapper.files.workbook_formulas import FORMULA_WITHOUT_RESULT, sheet_xml, uncached_formulas
+from tpmapper.printable import printable
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
@@ -53,7 +55,7 @@ class WorkbookError(MapFileError):
     """
 
     def __init__(self, source: str | Path, problems: list[str], total: int | None = None) -> None:
-        self.problems = list(problems)
+        self.problems = [printable(problem) for problem in problems]
         self.total = max(total or 0, len(self.problems))
         first = self.problems[0] if self.problems else "cannot be imported"
         more = self.total - 1
@@ -71,6 +73,18 @@ _PLACE = re.compile(r"((?:'(?:[^']|'')+'|[^\s'!:]+)![A-Z]{1,3}[0-9]+): ")
 
 def refuse(source: str | Path, reason: str) -> WorkbookError:
     return WorkbookError(source, [reason])
+
+
+def cell_place(sheet: str, row: int, column: int) -> str:
+    """The reference of a cell, like Touchpoints!F7, from a 1-based row and 0-based column;
+    a sheet name with spaces or other signs is quoted, one with a line break or a bidi
+    control escaped ('Q1\\nplan'!A1)."""
+    from openpyxl.utils import get_column_letter
+
+    sheet = printable(sheet)
+    if not sheet.replace("_", "").isalnum():
+        sheet = "'" + sheet.replace("'", "''") + "'"
+    return f"{sheet}!{get_column_letter(column + 1)}{row}"
 
 
 # ---------------------------------------------------------------------- the file
@@ -276,7 +290,8 @@ def sheet_rows(sheet: Any, source: str | Path, max_rows: int) -> list[tuple[Any,
     """The values of a read-only sheet's rows, each a tuple of at most `MAX_COLUMNS`.
 
     Refused when the sheet declares or holds more than `max_rows` rows, or more than
-    `MAX_CELLS` cells (rows times the width read).
+    `MAX_CELLS` cells (rows times the width read), or when a cell read holds a formula
+    without a saved result (its value would be read as empty).
     """
     title = sheet.title
     declared = sheet.max_row
@@ -306,4 +321,17 @@ def sheet_rows(sheet: Any, source: str | Path, max_rows: int) -> list[tuple[Any,
             source,
             f"its sheet '{title}' has more than the {limit:,} rows tpmapper reads",
         )
+    _refuse_formulas_without_result(sheet, source, len(rows), width)
     return rows
+
+
+def _refuse_formulas_without_result(sheet: Any, source: str | Path, rows: int, width: int) -> None:
+    with _translated(source, f"reading the sheet '{sheet.title}'"):
+        xml = sheet_xml(sheet)
+        cells = uncached_formulas(xml, rows, width) if xml is not None else []
+    if cells:
+        problems = [
+            f"{cell_place(sheet.title, row, column - 1)}: {FORMULA_WITHOUT_RESULT}"
+            for row, column in cells[:MAX_PROBLEMS]
+        ]
+        raise WorkbookError(source, problems, len(cells))

@@ -8,11 +8,15 @@ value the model accepts is exactly a value a file may hold.
 
 from __future__ import annotations
 
+import datetime
 import math
 import re
 from collections.abc import Callable
+from decimal import Decimal
 from enum import Enum
 from typing import Any, TypeVar
+
+from tpmapper.printable import printable
 
 RATING_MIN = 1
 RATING_MAX = 5
@@ -25,6 +29,9 @@ E = TypeVar("E", bound=Enum)
 
 _ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]*")
 _COLOUR_PATTERN = re.compile(r"#[0-9a-fA-F]{6}")
+# What XML 1.0 cannot hold (an .xlsx workbook and an SVG are XML): control characters other
+# than tab, line feed and carriage return, lone surrogates, and U+FFFE and U+FFFF.
+_NOT_IN_FILES = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def describe(value: Any) -> str:
@@ -41,22 +48,48 @@ def describe(value: Any) -> str:
         return "a list"
     if isinstance(value, dict):
         return "an object"
-    return type(value).__name__
+    if isinstance(value, datetime.datetime):
+        return "a date and time"
+    if isinstance(value, datetime.date):
+        return "a date"
+    if isinstance(value, datetime.time):
+        return "a time of day"
+    if isinstance(value, datetime.timedelta):
+        return "a duration"
+    if isinstance(value, Decimal):
+        return "a number"
+    if isinstance(value, bytes | bytearray):
+        return "binary data"
+    return "a value of an unknown kind"
 
 
 def _shorten(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    """`text` cut to `limit` characters and made safe to quote in a one-line message."""
+    return printable(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+def _refuse_unsavable(value: str) -> None:
+    """Refuse a character no file tpmapper writes can hold (see `_NOT_IN_FILES`)."""
+    found = _NOT_IN_FILES.search(value)
+    if found is None:
+        return
+    code = ord(found.group())
+    if code < 0x20:
+        raise ValueError(f"text contains the control character U+{code:04X}")
+    if 0xD800 <= code <= 0xDFFF:
+        raise ValueError(f"text contains a lone surrogate U+{code:04X}, which files cannot hold")
+    raise ValueError(f"text contains U+{code:04X}, which files cannot hold")
 
 
 def text(value: Any) -> str:
-    """Text up to `MAX_TEXT` characters, without control characters other than tab and newline."""
+    """Text up to `MAX_TEXT` characters that every file tpmapper writes can hold: no control
+    characters other than tab, line feed and carriage return, no lone surrogates, no U+FFFE
+    or U+FFFF (the characters XML 1.0 excludes)."""
     if not isinstance(value, str):
         raise ValueError(f"expected text, got {describe(value)}")
     if len(value) > MAX_TEXT:
         raise ValueError(f"text of {len(value):,} characters is longer than {MAX_TEXT:,}")
-    for char in value:
-        if char < " " and char not in "\t\n\r":
-            raise ValueError(f"text contains the control character U+{ord(char):04X}")
+    _refuse_unsavable(value)
     return value
 
 

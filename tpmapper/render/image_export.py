@@ -141,7 +141,10 @@ class ExportLabels:
 class ImageOptions:
     """How to export a map as a picture.
 
-    scale: PNG only; 2 gives an image twice the layout's size (SVG and PDF are vectors).
+    The defaults are the app's export dialog's, which the command line shares.
+
+    scale: PNG only; 2 (the default) gives an image twice the layout's size, sharp on a
+        slide (SVG and PDF are vectors).
     transparent: PNG and SVG; the background around and beside the map stays clear, the
         map's own cells, headers and cards are drawn as on screen.
     legend: rating colours and moment markers below the map (the picture grows to hold it).
@@ -153,9 +156,9 @@ class ImageOptions:
         "split" prints it at 100 % over as many pages as it needs.
     """
 
-    scale: float = 1.0
+    scale: float = 2.0
     transparent: bool = False
-    legend: bool = False
+    legend: bool = True
     selection: frozenset[str] | None = None
     title: bool = True
     date: datetime.date | None = None
@@ -525,6 +528,10 @@ def _largest_scale(sheet: Sheet) -> float:
     return 0.0
 
 
+class PictureTooLarge(ValueError):
+    """A PNG at the scale asked for would be larger than tpmapper paints."""
+
+
 def _check_png_size(sheet: Sheet, scale: float) -> tuple[int, int]:
     width, height = _pixels(sheet, scale)
     if _fits(width, height):
@@ -536,7 +543,7 @@ def _check_png_size(sheet: Sheet, scale: float) -> tuple[int, int]:
         if largest > 0
         else "export it as SVG or PDF instead"
     )
-    raise ValueError(
+    raise PictureTooLarge(
         f"the map is too large for a PNG at scale {scale:g}: {width:,} × {height:,} pixels "
         f"({megabytes:,.0f} MB; the limit is {MAX_PNG_SIDE:,} pixels a side and "
         f"{MAX_PNG_BYTES // 2**20} MB); {advice}"
@@ -756,4 +763,10 @@ def export_image(
     folder = path.parent
     if not folder.is_dir():  # say so before rendering a large picture for nothing
         raise MapFileError(path, f"cannot save: the folder {folder} does not exist")
-    atomic_write(path, render(journey, options, progress))
+    try:
+        data = render(journey, options, progress)
+    except PictureTooLarge as error:
+        raise MapFileError(path, str(error)) from None
+    except MemoryError as error:
+        raise MapFileError(path, f"cannot export: {error or 'not enough memory'}") from None
+    atomic_write(path, data)
