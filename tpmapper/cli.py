@@ -6,32 +6,139 @@ Exit codes: 0 done, 1 the input or output was refused (one sentence on stderr), 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import dataclasses
 import json
+import math
+import os
+import stat
 import sys
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from tpmapper import __version__
 from tpmapper.files.errors import MapFileError
 from tpmapper.i18n import LANGUAGES, preferred_language
+from tpmapper.printable import printable
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+
+COMMANDS = ("templates", "new", "validate", "info", "export", "import")
+EXPORT_SUFFIXES = (".xlsx", ".csv", ".png", ".svg", ".pdf")
+#: The export options that only some formats use, and those formats.
+FORMAT_OPTIONS = {
+    "scale": (".png",),
+    "transparent": (".png", ".svg"),
+    "legend": (".png", ".svg", ".pdf"),
+    "split": (".pdf",),
+    "language": (".xlsx", ".csv"),
+}
+MAX_SCALE = 16
 
 
 class Refused(Exception):
     """A command cannot go on; the message is the one sentence the user sees."""
 
 
-def _existing_output(path: Path, force: bool) -> None:
-    if path.exists() and not force:
-        raise Refused(f"{path}: exists already; add --force to replace it")
+def _count(number: int, noun: str) -> str:
+    """'1 touchpoint', '2 touchpoints', '0 touchpoints'."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
-def _map_output(path: Path, force: bool) -> None:
-    if path.suffix.lower() != ".tpmap":
-        raise Refused(f"{path}: a map file's name must end in .tpmap")
-    _existing_output(path, force)
+def _either(items: Sequence[str]) -> str:
+    """'.png', '.png or .svg', '.png, .svg or .pdf'."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} or {items[-1]}"
+
+
+def _both(items: Sequence[str]) -> str:
+    """'.png', '.png and .svg', '.png, .svg and .pdf'."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+# ---------------------------------------------------------------------- outputs
+
+
+def _kind(mode: int) -> str | None:
+    """What a directory entry that is not a regular file is, for a refusal."""
+    for test, kind in (
+        (stat.S_ISFIFO, "a named pipe"),
+        (stat.S_ISCHR, "a device"),
+        (stat.S_ISBLK, "a device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return kind
+    return None
+
+
+def _check_output(
+    path: Path, force: bool, suffixes: Sequence[str], source: str | None = None, what: str = ""
+) -> None:
+    """Refuse a folder, a pipe, a device (itself or behind a link), a wrong suffix, the
+    file being read (`source`, `what` it is), and, without --force, any existing directory
+    entry, a dangling symbolic link included."""
+    if path.is_dir():
+        raise Refused(f"{path}: is a folder; name a file ending in {_either(suffixes)}")
+    try:
+        entry = path.lstat()
+    except FileNotFoundError:
+        entry = None
+    except OSError as error:
+        raise Refused(
+            f"{path}: cannot be checked: {(error.strerror or str(error)).lower()}"
+        ) from None
+    link = entry is not None and stat.S_ISLNK(entry.st_mode)
+    if entry is not None:
+        try:
+            kind = _kind(path.stat().st_mode if link else entry.st_mode)
+        except OSError:  # a link to nothing, or to where we may not look
+            kind = None
+        if kind:
+            shown = f"a link to {kind}" if link else kind
+            raise Refused(f"{path}: is {shown}, not a regular file; name another file")
+    if path.suffix.lower() not in suffixes:
+        shown = f"'{path.suffix}'" if path.suffix else "no suffix"
+        if suffixes == (".tpmap",):
+            raise Refused(f"{path}: a map file's name must end in .tpmap, not {shown}")
+        raise Refused(
+            f"{path}: cannot export with {shown}; the name must end in {_either(suffixes)}"
+        )
+    if entry is None:
+        return
+    if source is not None:
+        _not_the_input(path, source, what)
+    if force:
+        return
+    if link:
+        target = os.readlink(path)
+        missing = "" if path.exists() else " (which does not exist)"
+        raise Refused(
+            f"{path}: exists already, as a link to {target}{missing}; add --force to replace it"
+        )
+    raise Refused(f"{path}: exists already; add --force to replace it")
+
+
+def _not_the_input(output: Path, source: str, what: str) -> None:
+    """Refuse writing over the file being read (the same name, a link or a hard link)."""
+    try:
+        same = os.path.samefile(source, output)
+    except OSError:  # one of them does not exist (yet)
+        return
+    if same:
+        raise Refused(f"{output}: is {what} itself; name another file")
+
+
+def _plain_text(option: str, value: str) -> str:
+    """`value` as typed, refused when the command line held bytes that are not text."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: an undecodable byte (surrogateescape)
+        raise Refused(
+            f"{option}: '{value}' holds bytes that are not valid {sys.getfilesystemencoding()} text"
+        ) from None
+    return value
 
 
 # ---------------------------------------------------------------------- commands
@@ -52,32 +159,40 @@ def cmd_new(args: argparse.Namespace) -> int:
     from tpmapper.model.edits import UpdateMap
 
     output = Path(args.output)
-    _map_output(output, args.force)
+    _check_output(output, args.force, (".tpmap",))
+    title = None if args.title is None else _plain_text("--title", args.title)
     try:
         journey = load_template(args.template, args.language)
     except KeyError as error:
         raise Refused(error.args[0]) from None
-    if args.title is not None:
+    if title is not None:
         try:
-            UpdateMap(title=args.title).apply(journey)
+            UpdateMap(title=title).apply(journey)
         except ValueError as error:
             raise Refused(f"--title: {error}") from None
     save(journey, output)
     print(
-        f"{output}: new map '{journey.title}' with {len(journey.phases)} phases and "
-        f"{len(journey.lanes)} lanes"
+        f"{printable(output)}: new map '{printable(journey.title)}' with "
+        f"{_count(len(journey.phases), 'phase')} and {_count(len(journey.lanes), 'lane')}"
     )
     return EXIT_OK
+
+
+def _counts(journey: Any) -> list[str]:
+    """['14 touchpoints', '17 links', '3 phases', '3 lanes']."""
+    return [
+        _count(len(journey), "touchpoint"),
+        _count(journey.link_count(), "link"),
+        _count(len(journey.phases), "phase"),
+        _count(len(journey.lanes), "lane"),
+    ]
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from tpmapper.files.tpmap import load
 
     journey = load(args.file)
-    print(
-        f"{args.file}: sound ({len(journey)} touchpoints, {journey.link_count()} "
-        f"links, {len(journey.phases)} phases, {len(journey.lanes)} lanes)"
-    )
+    print(f"{printable(args.file)}: sound ({', '.join(_counts(journey))})")
     return EXIT_OK
 
 
@@ -103,21 +218,33 @@ def cmd_info(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(info, indent=2, ensure_ascii=False))
         return EXIT_OK
-    print(f"{journey.title}")
+    print(printable(journey.title))
     print(
-        f"  {info['touchpoints']} touchpoints, {info['links']} links, {info['personas']} personas"
+        f"  {_count(info['touchpoints'], 'touchpoint')}, {_count(info['links'], 'link')}, "
+        f"{_count(info['personas'], 'persona')}"
     )
     for heading, rows in (("by phase", by_phase), ("by lane", by_lane), ("by owner", by_owner)):
+        if not rows:
+            print(f"{heading}: none")
+            continue
         print(f"{heading}:")
-        width = max((len(name) for name, _n in rows), default=0)
-        for name, count in rows:
+        shown = [(printable(name), count) for name, count in rows]
+        width = max(len(name) for name, _n in shown)
+        for name, count in shown:
             print(f"  {name:<{width}}  {count:>5}")
     if info["without_owner"]:
         print(f"without owner: {info['without_owner']}")
     return EXIT_OK
 
 
-EXPORT_SUFFIXES = (".xlsx", ".csv", ".png", ".svg", ".pdf")
+def _options_for(args: argparse.Namespace, suffix: str) -> None:
+    """Refuse, as a usage error, an option the output's format does not use."""
+    for name, suffixes in FORMAT_OPTIONS.items():
+        value = getattr(args, name)
+        if value is None or suffix in suffixes:
+            continue
+        option = "--no-legend" if name == "legend" and value is False else f"--{name}"
+        args.subparser.error(f"{option} applies to {_both(suffixes)} only, not to {suffix}")
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -125,38 +252,41 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     output = Path(args.output)
     suffix = output.suffix.lower()
-    if suffix not in EXPORT_SUFFIXES:
-        shown = f"'{output.suffix}'" if output.suffix else "no suffix"
-        raise Refused(
-            f"{output}: cannot export with {shown}; the name must end in "
-            f"{', '.join(EXPORT_SUFFIXES[:-1])} or {EXPORT_SUFFIXES[-1]}"
-        )
-    if args.scale <= 0 or args.scale > 16:
-        raise Refused(f"--scale {args.scale:g}: choose a scale above 0 and up to 16")
-    _existing_output(output, args.force)
+    if not output.is_dir() and suffix in EXPORT_SUFFIXES:
+        _options_for(args, suffix)
+    if args.scale is not None and not (0 < args.scale <= MAX_SCALE and math.isfinite(args.scale)):
+        raise Refused(f"--scale {args.scale:g}: choose a scale above 0 and up to {MAX_SCALE}")
+    _check_output(output, args.force, EXPORT_SUFFIXES, args.file, "the map being exported")
     journey = load(args.file)
+    language = args.language or preferred_language()
     try:
         if suffix == ".xlsx":
             from tpmapper.files.excel_export import export_workbook
 
-            export_workbook(journey, output, language=args.language)
+            export_workbook(journey, output, language=language)
         elif suffix == ".csv":
             from tpmapper.files.csv_export import export_csv
 
-            export_csv(journey, output, language=args.language)
+            export_csv(journey, output, language=language)
         else:
             from tpmapper.render.image_export import ImageOptions, export_image
 
-            options = ImageOptions(
-                scale=args.scale,
-                transparent=args.transparent,
-                legend=args.legend,
-                pages="split" if args.split else "fit",
+            given = {
+                "scale": args.scale,
+                "transparent": args.transparent,
+                "legend": args.legend,
+                "pages": "split" if args.split else None,
+            }
+            options = dataclasses.replace(
+                ImageOptions(), **{key: value for key, value in given.items() if value is not None}
             )
             export_image(journey, output, options)
     except ValueError as error:
         raise Refused(str(error)) from None
-    print(f"{output}: exported {len(journey)} touchpoints from {args.file}")
+    print(
+        f"{printable(output)}: exported {_count(len(journey), 'touchpoint')} "
+        f"from {printable(args.file)}"
+    )
     return EXIT_OK
 
 
@@ -166,27 +296,68 @@ def cmd_import(args: argparse.Namespace) -> int:
     from tpmapper.files.workbook_guard import WorkbookError
 
     output = Path(args.output)
-    _map_output(output, args.force)
+    if Path(args.book).suffix.lower() == ".tpmap":
+        raise Refused(
+            f"{args.book}: is a map file already, not a workbook; "
+            "open it, or export it with 'tpmapper export'"
+        )
+    _check_output(output, args.force, (".tpmap",), args.book, "the workbook being imported")
     try:
         result = import_workbook(args.book)
     except WorkbookError as error:  # the refusal's line names the first problem; then the rest
-        print(f"tpmapper: {error}", file=sys.stderr)
+        print(f"tpmapper: {printable(str(error))}", file=sys.stderr)
         for problem in error.problems[1:]:
-            print(f"  {problem}", file=sys.stderr)
+            print(f"  {printable(problem)}", file=sys.stderr)
         return EXIT_REFUSED
     for problem in result.problems:
-        print(f"note: {args.book}: {problem}", file=sys.stderr)
+        print(f"note: {printable(args.book)}: {printable(problem)}", file=sys.stderr)
     save(result.journey, output)
     journey = result.journey
     print(
-        f"{output}: imported '{journey.title}' with {len(journey)} touchpoints, "
-        f"{journey.link_count()} links, {len(journey.phases)} phases and "
-        f"{len(journey.lanes)} lanes"
+        f"{printable(output)}: imported '{printable(journey.title)}' with {_both(_counts(journey))}"
     )
     return EXIT_OK
 
 
+# ---------------------------------------------------------------------- the app
+
+
+def _no_display(environ: Mapping[str, str] = os.environ) -> bool:
+    """On Linux and the BSDs, whether Qt would find no screen to show the window on."""
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return False
+    return not any(environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
+def _looks_like_a_file(word: str) -> bool:
+    """A name with a suffix or a folder in it is meant as a file, not as a command."""
+    return bool(Path(word).suffix) or "/" in word or os.sep in word
+
+
+def _app_file(parser: argparse.ArgumentParser, argv: list[str]) -> str | None:
+    """The file the app should open, from a command line that names no command."""
+    if not argv:
+        return None
+    word = argv[0]
+    if not os.path.exists(word):
+        if len(argv) == 1 and _looks_like_a_file(word):
+            raise Refused(f"{word}: no such file")
+        parser.error(
+            f"'{printable(word)}' is neither a command ({', '.join(COMMANDS)}) nor an existing file"
+        )
+    if len(argv) > 1:
+        parser.error(f"the app opens one file; '{printable(argv[1])}' is one too many")
+    if os.path.isdir(word):
+        raise Refused(f"{word}: is a folder, not a map file")
+    return word
+
+
 def launch_app(file: str | None) -> int:
+    if _no_display():
+        raise Refused(
+            "the app needs a display and none was found (DISPLAY and WAYLAND_DISPLAY are "
+            f"not set); the commands {_both(COMMANDS)} work without one"
+        )
     try:
         from tpmapper.ui.app import run_app
     except ImportError as error:  # e.g. a system library Qt needs is missing
@@ -197,14 +368,28 @@ def launch_app(file: str | None) -> int:
 # ---------------------------------------------------------------------- parsing
 
 
-def _parser() -> tuple[argparse.ArgumentParser, dict[str, Callable[[argparse.Namespace], int]]]:
+def _image_defaults_help() -> tuple[str, str]:
+    """The help's words for the picture defaults, which are the app's (`ImageOptions()`).
+
+    Reading them imports Qt, so only `tpmapper export --help` does."""
+    from tpmapper.render.image_export import ImageOptions
+
+    defaults = ImageOptions()
+    return f"{defaults.scale:g}", "with" if defaults.legend else "without"
+
+
+def _parser(
+    image_defaults: tuple[str, str] | None = None,
+) -> tuple[argparse.ArgumentParser, dict[str, Callable[[argparse.Namespace], int]]]:
     parser = argparse.ArgumentParser(
         prog="tpmapper",
         description="Customer touchpoint mapping. Without a command, opens the app "
-        "(on FILE, or on the sample map).",
+        "(on FILE, or on the sample map); the commands work without a display.",
+        epilog="Exit codes: 0 done, 1 an input or output was refused, 2 a usage error.",
+        usage="%(prog)s [-h] [--version] [FILE | COMMAND ...]",
     )
     parser.add_argument("--version", action="version", version=f"tpmapper {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", prog="tpmapper")
     language = {
         "choices": LANGUAGES,
         "default": preferred_language(),
@@ -228,18 +413,46 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, Callable[[argparse.Nam
     sub.add_argument("file", metavar="FILE")
     sub.add_argument("--json", action="store_true", help="print JSON")
 
+    scale, legend = image_defaults or ("as in the app", "as in the app")
     sub = commands.add_parser(
-        "export", help="export a map: OUT's suffix picks .xlsx .csv .png .svg or .pdf"
+        "export",
+        help="export a map: OUT's suffix picks .xlsx .csv .png .svg or .pdf",
+        description="Export a map. OUT's suffix picks the format: .xlsx .csv .png .svg or "
+        ".pdf. Pictures get the app's defaults; an option a format does not use is refused.",
     )
     sub.add_argument("file", metavar="FILE")
     sub.add_argument("-o", "--output", required=True, metavar="OUT", help="the file to write")
-    sub.add_argument("--scale", type=float, default=1.0, help="PNG size factor (default 1)")
     sub.add_argument(
-        "--transparent", action="store_true", help="PNG: no white background around the map"
+        "--scale",
+        type=float,
+        metavar="N",
+        help=f"PNG: size factor, above 0 and up to {MAX_SCALE} (default: {scale})",
     )
-    sub.add_argument("--legend", action="store_true", help="pictures: add a legend")
-    sub.add_argument("--split", action="store_true", help="PDF: print at 100 %% over pages")
-    sub.add_argument("-l", "--language", **dict(language, help="language of Excel headers"))
+    sub.add_argument(
+        "--transparent",
+        action="store_true",
+        default=None,
+        help="PNG, SVG: no white background around the map",
+    )
+    sub.add_argument(
+        "--legend",
+        action=argparse.BooleanOptionalAction,
+        help=f"PNG, SVG, PDF: a legend below the map, or none (default: {legend} a legend)"
+        if image_defaults
+        else "PNG, SVG, PDF: a legend below the map, or none (default: as in the app)",
+    )
+    sub.add_argument(
+        "--split",
+        action="store_true",
+        default=None,
+        help="PDF: print at 100 %% over several pages (default: the whole map on one page)",
+    )
+    sub.add_argument(
+        "-l",
+        "--language",
+        choices=LANGUAGES,
+        help="XLSX, CSV: language of the column headers (default: from your locale)",
+    )
     sub.add_argument("--force", action="store_true", help="replace OUT if it exists")
 
     sub = commands.add_parser("import", help="turn an .xlsx workbook into a map")
@@ -247,6 +460,8 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, Callable[[argparse.Nam
     sub.add_argument("-o", "--output", required=True, metavar="FILE", help="the new .tpmap file")
     sub.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
+    for choice in commands.choices.values():
+        choice.set_defaults(subparser=choice)  # for usage errors found after parsing
     handlers = {
         "templates": cmd_templates,
         "new": cmd_new,
@@ -258,20 +473,33 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, Callable[[argparse.Nam
     return parser, handlers
 
 
+def _tolerant_streams() -> None:
+    """Let any text reach stdout and stderr, even an ASCII terminal (LANG=C): what the
+    encoding cannot show is written as a backslash escape instead of crashing the print."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):  # closed, or not a text stream
+                reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _tolerant_streams()
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser, handlers = _parser()
+    wants_help = argv[:1] == ["export"] and ("-h" in argv or "--help" in argv)
+    parser, handlers = _parser(_image_defaults_help() if wants_help else None)
     try:
         if argv and (argv[0] in handlers or argv[0].startswith("-")):
-            args = parser.parse_args(argv)
+            args, unknown = parser.parse_known_args(argv)
+            if unknown:  # said with the command's usage, not only the top level's
+                usage = getattr(args, "subparser", parser)
+                usage.error(f"unrecognized arguments: {' '.join(unknown)}")
             if args.command is None:
                 return launch_app(None)
             return handlers[args.command](args)
-        if len(argv) > 1:
-            parser.error(f"unknown command '{argv[0]}'")
-        return launch_app(argv[0] if argv else None)
+        return launch_app(_app_file(parser, argv))
     except (Refused, MapFileError) as error:
-        print(f"tpmapper: {error}", file=sys.stderr)
+        print(f"tpmapper: {printable(str(error))}", file=sys.stderr)
         return EXIT_REFUSED
     except KeyboardInterrupt:
         return 130
