@@ -4,17 +4,17 @@
 <context>
     <name>AxesDialog</name>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="245"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="234"/>
         <source>Phases and Lanes</source>
         <translation>Phasen und Zeilen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="249"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="238"/>
         <source>Phases (columns)</source>
         <translation>Phasen (Spalten)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="250"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="239"/>
         <source>Lanes (rows)</source>
         <translation>Zeilen (Swimlanes)</translation>
     </message>
@@ -22,250 +22,305 @@
 <context>
     <name>AxisEditor</name>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="52"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="53"/>
         <source>Add…</source>
         <extracomment>The edits that add, update, move and remove an element of each collection.</extracomment>
         <translation>Hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="53"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="54"/>
         <source>Rename…</source>
         <translation>Umbenennen…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="54"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="55"/>
         <source>Colour…</source>
         <translation>Farbe…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="55"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="56"/>
         <source>Move Up</source>
         <translation>Nach oben</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="56"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="57"/>
         <source>Move Down</source>
         <translation>Nach unten</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="57"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="58"/>
         <source>Remove…</source>
         <translation>Entfernen…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="120"/>
         <source>Not possible</source>
-        <translation>Nicht möglich</translation>
+        <translation type="vanished">Nicht möglich</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="125"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="120"/>
         <source>New Phase</source>
         <translation>Neue Phase</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="126"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="121"/>
         <source>New Lane</source>
         <translation>Neue Zeile</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="127"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="122"/>
         <source>New Persona</source>
         <translation>Neue Persona</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="129"/>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="150"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="124"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="148"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="142"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="140"/>
         <source>Add %1</source>
         <translation>%1 hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="150"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="148"/>
         <source>Rename</source>
         <translation>Umbenennen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="158"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="153"/>
         <source>Rename %1</source>
         <translation>%1 umbenennen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="170"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="160"/>
+        <source>Phase Colour</source>
+        <translation>Farbe der Phase</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="164"/>
         <source>Recolour phase</source>
         <translation>Phasenfarbe ändern</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="180"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="172"/>
         <source>Reorder</source>
         <translation>Reihenfolge ändern</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="189"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="180"/>
         <source>Remove %1</source>
         <translation>%1 entfernen</translation>
     </message>
     <message>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="200"/>
         <location filename="../../tpmapper/ui/axes_dialog.py" line="212"/>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="224"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="213"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="201"/>
         <source>%1 touchpoints serve “%2”. Remove the persona from them too?</source>
         <translation>%1 Touchpoints sprechen „%2“ an. Die Persona auch dort entfernen?</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="226"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="214"/>
         <source>“%1” holds %2 touchpoints with %3 links. What should happen to them?</source>
         <translation>„%1“ enthält %2 Touchpoint(s) mit %3 Verbindung(en). Was soll damit geschehen?</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="232"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="220"/>
         <source>Move them to “%1”</source>
         <translation>Nach „%1“ verschieben</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="234"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="222"/>
         <source>Remove them too</source>
         <translation>Ebenfalls entfernen</translation>
     </message>
 </context>
 <context>
+    <name>ErrorReport</name>
+    <message>
+        <location filename="../../tpmapper/ui/error_report.py" line="113"/>
+        <source>Something went wrong</source>
+        <translation>Etwas ist schiefgegangen</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/error_report.py" line="127"/>
+        <source>tpmapper ran into an unexpected error. Your map is still open: you can go on working and save it.</source>
+        <translation>In tpmapper ist ein unerwarteter Fehler aufgetreten. Ihre Karte ist weiterhin geöffnet: Sie können weiterarbeiten und sie speichern.</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/error_report.py" line="144"/>
+        <source>The details are in the log folder %1</source>
+        <translation>Die Einzelheiten stehen im Protokollordner %1</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/error_report.py" line="146"/>
+        <source>The log could not be written in %1</source>
+        <translation>Das Protokoll konnte in %1 nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/error_report.py" line="154"/>
+        <source>Copy details</source>
+        <translation>Einzelheiten kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/error_report.py" line="158"/>
+        <source>Show log folder</source>
+        <translation>Protokollordner zeigen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../tpmapper/ui/error_report.py" line="182"/>
+        <source>… and %n more error(s)</source>
+        <translation>
+            <numerusform>… und %n weiterer Fehler</numerusform>
+            <numerusform>… und %n weitere Fehler</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/error_report.py" line="196"/>
+        <source>Details copied</source>
+        <translation>Einzelheiten kopiert</translation>
+    </message>
+</context>
+<context>
     <name>Exchange</name>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="116"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="111"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="117"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="112"/>
         <source>PNG image (*.png)</source>
         <translation>PNG-Bild (*.png)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="118"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="113"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG-Grafik (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="119"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="114"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF-Dokument (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="120"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="115"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV-Tabelle (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="143"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="138"/>
         <source>Exporting %1…</source>
         <translation>%1 wird exportiert …</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="158"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="153"/>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="161"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="156"/>
         <source>Exported to %1</source>
         <translation>Exportiert nach %1</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="178"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="174"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="207"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="203"/>
         <source>Customer rating</source>
         <translation>Kundenbewertung</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="209"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="205"/>
         <source>1 very poor</source>
         <translation>1 sehr schlecht</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="210"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="206"/>
         <source>2 poor</source>
         <translation>2 schlecht</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="211"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="207"/>
         <source>3 fair</source>
         <translation>3 mittel</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="212"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="208"/>
         <source>4 good</source>
         <translation>4 gut</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="213"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="209"/>
         <source>5 very good</source>
         <translation>5 sehr gut</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="215"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="211"/>
         <source>Not rated</source>
         <translation>Nicht bewertet</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="216"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="212"/>
         <source>Pain point</source>
         <translation>Schmerzpunkt</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="217"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="213"/>
         <source>Positive moment</source>
         <translation>Positiver Moment</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="218"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="214"/>
         <source>Page {page} of {pages}</source>
         <translation>Seite {page} von {pages}</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="222"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="218"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="229"/>
-        <location filename="../../tpmapper/ui/exchange.py" line="257"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="225"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="253"/>
         <source>Import Excel Workbook</source>
         <translation>Excel-Arbeitsmappe importieren</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="231"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="227"/>
         <source>Excel workbooks (*.xlsx *.xlsm)</source>
         <translation>Excel-Arbeitsmappen (*.xlsx *.xlsm)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="245"/>
-        <location filename="../../tpmapper/ui/exchange.py" line="253"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="241"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="249"/>
         <source>Nothing was imported</source>
         <translation>Nichts wurde importiert</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="246"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="242"/>
         <source>%1 cannot be imported:</source>
         <translation>%1 kann nicht importiert werden:</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="258"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="254"/>
         <source>%1 can be imported. Please note:</source>
         <translation>%1 kann importiert werden. Bitte beachten:</translation>
     </message>
+    <message>
+        <location filename="../../tpmapper/ui/exchange.py" line="261"/>
+        <source>imported from %1</source>
+        <translation>importiert aus %1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/exchange.py" line="282"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="280"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… und %n weiteres</numerusform>
@@ -281,12 +336,12 @@
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/find_bar.py" line="40"/>
+        <location filename="../../tpmapper/ui/find_bar.py" line="41"/>
         <source>Find touchpoints (name, owner, tag)</source>
         <translation>Touchpoints suchen (Name, Verantwortliche(r), Tag)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/find_bar.py" line="63"/>
+        <location filename="../../tpmapper/ui/find_bar.py" line="64"/>
         <source>%n found</source>
         <translation>
             <numerusform>%n Treffer</numerusform>
@@ -329,7 +384,7 @@
     </message>
     <message>
         <location filename="../../tpmapper/ui/inspector.py" line="185"/>
-        <location filename="../../tpmapper/ui/inspector.py" line="264"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="280"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
@@ -469,27 +524,27 @@
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="261"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="277"/>
         <source>Map properties</source>
         <translation>Karteneigenschaften</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="263"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="279"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="269"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="285"/>
         <source>Personas (target groups)</source>
         <translation>Personas (Zielgruppen)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="272"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="288"/>
         <source>Select a touchpoint to edit it.</source>
         <translation>Wählen Sie einen Touchpoint aus, um ihn zu bearbeiten.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/inspector.py" line="311"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="331"/>
         <source>&lt;b&gt;%n touchpoints&lt;/b&gt; selected</source>
         <translation>
             <numerusform>&lt;b&gt;%n Touchpoint&lt;/b&gt; ausgewählt</numerusform>
@@ -497,22 +552,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="353"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="373"/>
         <source>Edit personas</source>
         <translation>Personas bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="377"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="397"/>
         <source>“%1” is not a number.</source>
         <translation>„%1“ ist keine Zahl.</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="389"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="408"/>
         <source>Edit %1</source>
         <translation>%1 bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="406"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="424"/>
         <source>Edit map properties</source>
         <translation>Karteneigenschaften bearbeiten</translation>
     </message>
@@ -520,204 +575,203 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="63"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="67"/>
         <source>Palette</source>
         <extracomment>Every open main window (one map each), so windows stay alive and can find each other.</extracomment>
         <translation>Palette</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="67"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="70"/>
         <source>Inspector</source>
         <translation>Inspektor</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="70"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="73"/>
         <source>&lt;opened&gt;</source>
         <translation>&lt;Stand beim Öffnen&gt;</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="72"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="75"/>
         <source>Undo History</source>
         <translation>Bearbeitungsverlauf</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="133"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="182"/>
         <source>%1 touchpoints · %2 links · %3 phases · %4 lanes</source>
         <translation>%1 Touchpoints · %2 Verbindungen · %3 Phasen · %4 Zeilen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="171"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="221"/>
         <source>&amp;New from Template…</source>
         <translation>&amp;Neu aus Vorlage…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="172"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="222"/>
         <source>&amp;Open…</source>
         <translation>Ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="173"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="223"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="174"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="224"/>
         <source>Save &amp;As…</source>
         <translation>Speichern &amp;unter…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="175"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="225"/>
         <source>&amp;Close</source>
         <translation>Schl&amp;ießen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="176"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="226"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="177"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="227"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="178"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="228"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="179"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="230"/>
         <source>Cu&amp;t</source>
         <translation>&amp;Ausschneiden</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="180"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="231"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="181"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="232"/>
         <source>&amp;Paste</source>
         <translation>&amp;Einfügen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="182"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="233"/>
         <source>D&amp;uplicate</source>
         <translation>&amp;Duplizieren</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="183"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="234"/>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="184"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="235"/>
         <source>Select &amp;All</source>
         <translation>Alles &amp;markieren</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="185"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="236"/>
         <source>&amp;Find…</source>
         <translation>&amp;Suchen…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="186"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="237"/>
         <source>Zoom &amp;In</source>
         <translation>&amp;Vergrößern</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="187"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="238"/>
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="188"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="239"/>
         <source>&amp;Actual Size</source>
         <translation>&amp;Originalgröße</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="189"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="240"/>
         <source>&amp;Phases and Lanes…</source>
         <translation>&amp;Phasen und Zeilen…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="190"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="241"/>
         <source>Map P&amp;roperties…</source>
         <translation>&amp;Karteneigenschaften…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="191"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="242"/>
         <source>&amp;Fit to Window</source>
         <translation>An Fenster an&amp;passen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="193"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="244"/>
         <source>&amp;Import Excel Workbook…</source>
         <translation>Excel-Arbeitsmappe im&amp;portieren …</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="198"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="249"/>
         <source>&amp;Excel Workbook…</source>
         <translation>&amp;Excel-Arbeitsmappe …</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="199"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="250"/>
         <source>&amp;PNG Image…</source>
         <translation>&amp;PNG-Bild …</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="200"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="251"/>
         <source>&amp;SVG Drawing…</source>
         <translation>&amp;SVG-Grafik …</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="201"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="252"/>
         <source>P&amp;DF Document…</source>
         <translation>P&amp;DF-Dokument …</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="202"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="253"/>
         <source>&amp;CSV Table…</source>
         <translation>&amp;CSV-Tabelle …</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="216"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="267"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="218"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="269"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="224"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="276"/>
         <source>&amp;Export</source>
         <translation>E&amp;xportieren</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="228"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="280"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="234"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="286"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="238"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="290"/>
         <source>&amp;Map</source>
         <translation>&amp;Karte</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="249"/>
-        <location filename="../../tpmapper/ui/main_window.py" line="290"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="173"/>
         <source>Not possible</source>
         <translation>Nicht möglich</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/main_window.py" line="263"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="306"/>
         <source>Delete %n item(s)</source>
         <translation>
             <numerusform>%n Element löschen</numerusform>
@@ -725,7 +779,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/main_window.py" line="278"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="321"/>
         <source>Paste %n touchpoint(s)</source>
         <translation>
             <numerusform>%n Touchpoint einfügen</numerusform>
@@ -733,7 +787,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/main_window.py" line="284"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="327"/>
         <source>Duplicate %n touchpoint(s)</source>
         <translation>
             <numerusform>%n Touchpoint duplizieren</numerusform>
@@ -741,47 +795,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="323"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="370"/>
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="324"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="371"/>
         <source>Save the changes to “%1” before closing?</source>
         <translation>Änderungen an „%1“ vor dem Schließen speichern?</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="367"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="415"/>
         <source>Cannot open the map</source>
         <translation>Die Karte kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="373"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="421"/>
         <source>Open Map</source>
         <translation>Karte öffnen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="383"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="431"/>
         <source>New Map</source>
         <translation>Neue Karte</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="383"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="431"/>
         <source>Template:</source>
         <translation>Vorlage:</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="403"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="451"/>
         <source>Save Map As</source>
         <translation>Karte speichern unter</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="415"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="463"/>
         <source>Cannot save the map</source>
         <translation>Die Karte kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="418"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="467"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
@@ -794,23 +848,23 @@
         <translation>Touchpoint hier ablegen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="219"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="222"/>
         <source>Add touchpoint</source>
         <translation>Touchpoint hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="232"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="235"/>
         <source>Rename touchpoint</source>
         <translation>Touchpoint umbenennen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="237"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="240"/>
         <source>Label link</source>
         <translation>Verbindung beschriften</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="268"/>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="376"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="271"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="380"/>
         <source>Move %n touchpoint(s)</source>
         <translation>
             <numerusform>%n Touchpoint verschieben</numerusform>
@@ -818,7 +872,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="349"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="353"/>
         <source>New touchpoint</source>
         <translation>Neuer Touchpoint</translation>
     </message>
@@ -826,12 +880,12 @@
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../tpmapper/ui/canvas/view.py" line="145"/>
+        <location filename="../../tpmapper/ui/canvas/view.py" line="153"/>
         <source>Reorder</source>
         <translation>Reihenfolge ändern</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/canvas/view.py" line="170"/>
+        <location filename="../../tpmapper/ui/canvas/view.py" line="179"/>
         <source>Rename</source>
         <translation>Umbenennen</translation>
     </message>
@@ -865,42 +919,42 @@
 <context>
     <name>PictureOptionsDialog</name>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="57"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="56"/>
         <source>Export Options</source>
         <translation>Exportoptionen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="64"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="63"/>
         <source>Transparent background</source>
         <translation>Transparenter Hintergrund</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="65"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="64"/>
         <source>Add a legend</source>
         <translation>Legende hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="67"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="66"/>
         <source>Only the selected touchpoints</source>
         <translation>Nur die ausgewählten Touchpoints</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="70"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="69"/>
         <source>Fit on one page</source>
         <translation>Auf eine Seite einpassen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="71"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="70"/>
         <source>Split over pages at 100 %</source>
         <translation>In 100 % auf mehrere Seiten verteilen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="73"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="72"/>
         <source>Scale:</source>
         <translation>Skalierung:</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="81"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="80"/>
         <source>Pages:</source>
         <translation>Seiten:</translation>
     </message>

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication, QGraphicsView, QMessageBox
+from PySide6.QtWidgets import QApplication, QGraphicsView
 
+from tests.ui.driving import ControlRecorder, DialogWatch
 from tpmapper.files.templates import sample_path
 from tpmapper.files.tpmap import load
 from tpmapper.ui import clipboard
@@ -18,15 +19,22 @@ from tpmapper.ui.main_window import OPEN_WINDOWS, MainWindow
 
 
 @pytest.fixture(autouse=True)
-def no_unexpected_dialogs(monkeypatch):
-    """A modal dialog nobody answers would hang the suite: make it fail the test instead."""
+def dialogs(qtbot) -> Iterator[DialogWatch]:
+    """Modal dialogs are answered by the handlers a test queues (`dialogs.answer(...)`); one
+    nobody expected is closed and fails the test, rather than hanging the suite."""
+    watch = DialogWatch(qtbot)
+    yield watch
+    problems = watch.finish()
+    assert not problems, "; ".join(problems)
 
-    def refuse(*args, **_kwargs):
-        texts = [a for a in args if isinstance(a, str)]
-        raise AssertionError(f"unexpected dialog: {texts}")
 
-    for name in ("question", "warning", "critical", "information"):
-        monkeypatch.setattr(QMessageBox, name, staticmethod(refuse))
+@pytest.fixture(scope="session", autouse=True)
+def control_recorder(qapp) -> Iterator[ControlRecorder]:
+    """Notes every action triggered and button clicked in the whole session."""
+    recorder = ControlRecorder()
+    qapp.installEventFilter(recorder)
+    yield recorder
+    qapp.removeEventFilter(recorder)
 
 
 @pytest.fixture
@@ -40,6 +48,8 @@ def window(qtbot, settings) -> Iterator[MainWindow]:
     win.resize(2200, 1100)  # the whole sample map is visible beside both docks
     win.show()
     qtbot.waitExposed(win)
+    win.activateWindow()  # as the window manager does: shortcuts go to the active window
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
     win.view.reset_zoom()
     viewport = win.view.viewport().rect()
     win.view.centerOn(viewport.width() / 2, viewport.height() / 2)  # map's corner at top left

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
+from tests.ui.driving import press
 from tpmapper.files.templates import sample_path
 from tpmapper.files.tpmap import load
 from tpmapper.model import Channel
@@ -13,8 +15,28 @@ from tpmapper.ui.document import Document
 from tpmapper.ui.main_window import MainWindow
 
 
-def test_english_needs_no_catalogue(qapp):
-    assert install_translators(qapp, "en") == []
+def test_english_says_one_item_and_two_items(window, qtbot):
+    """The menus stay as written; plurals come from the English catalogue."""
+    app = QApplication.instance()
+    translators = install_translators(app, "en")
+    try:
+        assert len(translators) == 1, "the English plural catalogue did not load"
+        translate = QCoreApplication.translate
+        assert translate("MainWindow", "Delete %n item(s)", "", 1) == "Delete 1 item"
+        assert translate("MainWindow", "Delete %n item(s)", "", 2) == "Delete 2 items"
+        window.scene.clearSelection()
+        press(qtbot, window, "Ctrl+A")
+        press(qtbot, window, "Ctrl+D")
+        assert window.document.undo_stack.undoText() == "Duplicate 14 touchpoints"
+        press(qtbot, window, "Ctrl+Z")
+        first = window.document.journey.touchpoints()[0].id
+        window.scene.clearSelection()
+        window.scene.card(first).setSelected(True)
+        press(qtbot, window, "Ctrl+D")
+        assert window.document.undo_stack.undoText() == "Duplicate 1 touchpoint"
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
 
 
 def test_a_german_window(qtbot, settings):

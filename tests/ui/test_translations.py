@@ -149,3 +149,24 @@ def test_german_menus_have_unique_mnemonics(settings):
     finally:
         window.document.undo_stack.setClean()
         window.close()
+
+
+def test_every_plural_has_its_english_forms(tmp_path):
+    """English reads "1 item", "2 items": each %n message is in tpmapper_en.ts, with two
+    forms that differ where the source has "(s)"."""
+    fresh = tmp_path / "fresh_en.ts"
+    run_tool("pyside6-lupdate", *ui_sources(), "-ts", str(fresh), "-pluralonly", "-silent")
+    wanted = {(context, m.findtext("source")) for context, m in messages(fresh)}
+    english = {
+        (c, m.findtext("source")): forms(m) for c, m in messages(TRANSLATIONS / "tpmapper_en.ts")
+    }
+    missing = sorted(wanted - set(english))
+    assert not missing, f"plurals missing from tpmapper_en.ts: {missing}"
+    for (context, source), (one, many) in english.items():
+        assert "(s)" not in one + many, f"{context}: {source!r} keeps '(s)'"
+        assert one != many or "(s)" not in source
+    compiled = tmp_path / "en.qm"
+    run_tool(
+        "pyside6-lrelease", str(TRANSLATIONS / "tpmapper_en.ts"), "-qm", str(compiled), "-silent"
+    )
+    assert compiled.read_bytes() == (TRANSLATIONS / "tpmapper_en.qm").read_bytes()

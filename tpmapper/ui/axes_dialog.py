@@ -7,7 +7,7 @@ while the dialog is open. Removing asks first and says what happens to the touch
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import (
     QColorDialog,
     QDialog,
@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 
 from tpmapper.model import edits
 from tpmapper.model.elements import Lane, Persona, Phase, new_id
-from tpmapper.ui.document import Document
+from tpmapper.ui.document import Document, refusal_text
+from tpmapper.ui.keys import redo_keys
 
 PHASES, LANES, PERSONAS = "phases", "lanes", "personas"
 #: The edits that add, update, move and remove an element of each collection.
@@ -60,7 +61,8 @@ class AxisEditor(QWidget):
             if key == "colour" and axis != PHASES:
                 continue
             button = QPushButton(text, self)
-            button.clicked.connect(slot)
+            button.setObjectName(f"{axis}-{key}")
+            button.clicked.connect(lambda _checked=False, slot=slot: slot())
             buttons.addWidget(button)
             self.buttons[key] = button
         buttons.addStretch(1)
@@ -113,75 +115,66 @@ class AxisEditor(QWidget):
         item = self.list.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item else None
 
-    def _push(self, edit: edits.Edit, text: str) -> None:
-        try:
-            self.document.push(edit, text)
-        except ValueError as error:
-            QMessageBox.warning(self, self.tr("Not possible"), str(error))
-
-    def add(self, name: str | None = None) -> None:
-        if name is None:
-            title = {
-                PHASES: self.tr("New Phase"),
-                LANES: self.tr("New Lane"),
-                PERSONAS: self.tr("New Persona"),
-            }[self.axis]
-            name, ok = QInputDialog.getText(self, title, self.tr("Name:"))
-            if not ok:
-                return
-        if not name.strip():
+    def add(self) -> None:
+        title = {
+            PHASES: self.tr("New Phase"),
+            LANES: self.tr("New Lane"),
+            PERSONAS: self.tr("New Persona"),
+        }[self.axis]
+        name, ok = QInputDialog.getText(self, title, self.tr("Name:"))
+        name = name.strip()
+        if not ok or not name:
             return
         row = self.list.currentRow()
         index = row + 1 if row >= 0 else None
         element = {
-            PHASES: lambda: Phase(new_id(), name.strip(), NEW_PHASE_COLOUR),
-            LANES: lambda: Lane(new_id(), name.strip()),
-            PERSONAS: lambda: Persona(new_id(), name.strip()),
-        }[self.axis]()
-        edit = EDITS[self.axis][0](element, index)
-        self._push(edit, self.tr("Add %1").replace("%1", name.strip()))
+            PHASES: lambda: Phase(new_id(), name, NEW_PHASE_COLOUR),
+            LANES: lambda: Lane(new_id(), name),
+            PERSONAS: lambda: Persona(new_id(), name),
+        }
+        try:
+            edit = EDITS[self.axis][0](element[self.axis](), index)
+        except ValueError as error:  # the name itself is refused (a control character, …)
+            self.document.refused.emit(refusal_text(error))
+            return
+        if self.document.push(edit, self.tr("Add %1").replace("%1", name)):
+            self.list.setCurrentRow(self.items.ids().index(edit.item.id))
 
-    def rename(self, name: str | None = None) -> None:
+    def rename(self) -> None:
         item_id = self.current_id()
         if item_id is None:
             return
-        if name is None:
-            name, ok = QInputDialog.getText(
-                self, self.tr("Rename"), self.tr("Name:"), text=self.items[item_id].name
-            )
-            if not ok:
-                return
-        if not name.strip() or name.strip() == self.items[item_id].name:
+        old = self.items[item_id].name
+        name, ok = QInputDialog.getText(self, self.tr("Rename"), self.tr("Name:"), text=old)
+        name = name.strip()
+        if not ok or not name or name == old:
             return
         update = EDITS[self.axis][1]
-        self._push(
-            update(item_id, {"name": name.strip()}), self.tr("Rename %1").replace("%1", name)
+        self.document.push(
+            update(item_id, {"name": name}), self.tr("Rename %1").replace("%1", name)
         )
 
-    def recolour(self, colour: str | None = None) -> None:
+    def recolour(self) -> None:
         item_id = self.current_id()
         if item_id is None or self.axis != PHASES:
             return
-        if colour is None:
-            chosen = QColorDialog.getColor(QColor(self.items[item_id].colour), self)
-            if not chosen.isValid():
-                return
-            colour = chosen.name()
-        self._push(edits.UpdatePhase(item_id, {"colour": colour}), self.tr("Recolour phase"))
+        chosen = QColorDialog.getColor(
+            QColor(self.items[item_id].colour), self, self.tr("Phase Colour")
+        )
+        if chosen.isValid():
+            edit = edits.UpdatePhase(item_id, {"colour": chosen.name()})
+            self.document.push(edit, self.tr("Recolour phase"))
 
     def move(self, step: int) -> None:
         item_id = self.current_id()
         if item_id is None:
             return
         index = self.items.index(item_id) + step
-        if not 0 <= index < len(self.items):
-            return
-        move = EDITS[self.axis][2]
-        self._push(move(item_id, index), self.tr("Reorder"))
+        if 0 <= index < len(self.items):
+            self.document.push(EDITS[self.axis][2](item_id, index), self.tr("Reorder"))
 
-    def remove(self, choice: str | None = None) -> None:
-        """Ask what should happen to the touchpoints, then remove. `choice` ("remove",
-        "move" or "cancel") answers the question without asking (for scripts and tests)."""
+    def remove(self) -> None:
+        """Ask what should happen to the touchpoints (or persona users), then remove."""
         item_id = self.current_id()
         if item_id is None or (len(self.items) < 2 and self.axis != PERSONAS):
             return
@@ -189,20 +182,17 @@ class AxisEditor(QWidget):
         text = self.tr("Remove %1").replace("%1", name)
         remove_class = EDITS[self.axis][3]
         if self.axis == PERSONAS:
-            if choice is None:
-                choice = self._ask_persona(name, self._count(item_id))
-            if choice == "remove":
-                self._push(remove_class(item_id), text)
+            if self._ask_persona(name, self._count(item_id)) == "remove":
+                self.document.push(remove_class(item_id), text)
             return
         ids = self.items.ids()
         neighbour = ids[ids.index(item_id) - 1] if ids.index(item_id) > 0 else ids[1]
         consequences = remove_class(item_id).consequences(self.document.journey)
-        if choice is None:
-            choice = self._ask(name, self.items[neighbour].name, consequences)
+        choice = self._ask(name, self.items[neighbour].name, consequences)
         if choice == "remove":
-            self._push(remove_class(item_id), text)
+            self.document.push(remove_class(item_id), text)
         elif choice == "move":
-            self._push(remove_class(item_id, neighbour), text)
+            self.document.push(remove_class(item_id, neighbour), text)
 
     def _ask_persona(self, name: str, users: int) -> str:
         if users == 0:
@@ -242,6 +232,7 @@ class AxisEditor(QWidget):
 class AxesDialog(QDialog):
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.document = document
         self.setWindowTitle(self.tr("Phases and Lanes"))
         self.phases = AxisEditor(document, PHASES, self)
         self.lanes = AxisEditor(document, LANES, self)
@@ -253,4 +244,12 @@ class AxesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)
         layout.addWidget(close)
+        # Ctrl+Z and Ctrl+Y work here too, while the dialog has the keyboard.
+        undo = document.undo_stack.createUndoAction(self)
+        undo.setObjectName("undo")
+        undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
+        redo = document.undo_stack.createRedoAction(self)
+        redo.setObjectName("redo")
+        redo.setShortcuts(redo_keys())
+        self.addActions([undo, redo])
         self.resize(520, 360)

@@ -10,8 +10,20 @@ from PySide6.QtGui import QUndoStack
 
 from tpmapper.files import tpmap
 from tpmapper.model.edits import Edit
+from tpmapper.model.elements import FieldError
 from tpmapper.model.journey import Change, JourneyMap
 from tpmapper.ui.commands import EditCommand
+
+
+def refusal_text(error: Exception) -> str:
+    """The model's reason as one sentence: "Conversion rate: 2.5 is outside 0–1."."""
+    if isinstance(error, FieldError):
+        text = f"{error.field.replace('_', ' ')}: {error.reason}"
+    elif isinstance(error, KeyError) and error.args:  # str() of a KeyError adds quotes
+        text = str(error.args[0])
+    else:
+        text = str(error)
+    return text[:1].upper() + text[1:] + ("" if text.endswith((".", "?", "!", ")")) else ".")
 
 
 class Document(QObject):
@@ -20,13 +32,22 @@ class Document(QObject):
     changed = Signal(object)  # a model Change, for each primitive change
     edited = Signal()  # after each push, undo or redo: time to redraw
     modified_changed = Signal(bool)
+    #: The model refused an edit (the sentence says why); the map is unchanged. The window
+    #: tells the user; widgets that pushed it may put their fields back.
+    refused = Signal(str)
 
     def __init__(
-        self, journey: JourneyMap, path: Path | None = None, parent: QObject | None = None
+        self,
+        journey: JourneyMap,
+        path: Path | None = None,
+        parent: QObject | None = None,
+        origin: str = "",
     ) -> None:
         super().__init__(parent)
         self.journey = journey
         self.path = path
+        #: Where an unsaved map came from ("imported from book.xlsx"), for the window title.
+        self.origin = origin
         self.undo_stack = QUndoStack(self)
         self.undo_stack.indexChanged.connect(self._on_index_changed)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
@@ -57,17 +78,29 @@ class Document(QObject):
     def display_name(self) -> str:
         return self.journey.title
 
-    def push(self, edit: Edit, text: str, merge_key: Hashable | None = None) -> None:
-        """Apply `edit` and record it as one undo step. A refused edit raises ValueError
-        (or KeyError) and changes nothing."""
-        edit.apply(self.journey)
+    def push(self, edit: Edit, text: str, merge_key: Hashable | None = None) -> bool:
+        """Apply `edit` and record it as one undo step; True when it was applied.
+
+        The one way a refused edit reaches the user: the model raises ValueError (or
+        KeyError for a vanished element) and changes nothing, and `refused` carries the
+        reason to whoever shows it.
+        """
+        try:
+            edit.apply(self.journey)
+        except (ValueError, KeyError) as error:
+            self.refused.emit(refusal_text(error))
+            return False
         self.undo_stack.push(EditCommand(self.journey, edit, text, merge_key))
+        return True
 
     def save(self, path: Path | None = None) -> None:
         """Save atomically to `path` (default: where it came from). Raises `MapFileError`."""
         target = Path(path) if path is not None else self.path
         if target is None:
             raise ValueError("the map has no file yet; choose one with Save As")
-        tpmap.save(self.journey, target)
+        # A map opened through a link is saved into the file it links to, as editors do;
+        # the atomic writer itself never follows links (the command line relies on that).
+        written = target.resolve() if target.is_symlink() and target.resolve().is_file() else target
+        tpmap.save(self.journey, written)
         self.path = target
         self.undo_stack.setClean()

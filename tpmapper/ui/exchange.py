@@ -257,7 +257,9 @@ class Exchange(QObject):
             ask=True,
         ):
             return None
-        document = Document(result.journey)
+        document = Document(
+            result.journey, origin=self.tr("imported from %1").replace("%1", path.name)
+        )
         document.undo_stack.resetClean()  # not saved anywhere yet: closing asks first
         return self.window.show_document(document)
 

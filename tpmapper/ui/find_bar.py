@@ -35,6 +35,7 @@ class FindBar(QToolBar):
         super().__init__(window)
         self.setWindowTitle(self.tr("Find"))
         self.setObjectName("find")
+        self.toggleViewAction().setVisible(False)  # Ctrl+F opens it and Escape closes it
         self.window_ = window
         self.field = _FindField(self)
         self.field.setPlaceholderText(self.tr("Find touchpoints (name, owner, tag)"))

@@ -166,7 +166,7 @@ class Inspector(QWidget):
                     field.label = text
         return box
 
-    def _build_touchpoint_page(self) -> QWidget:
+    def _build_touchpoint_page(self) -> QScrollArea:
         page = QWidget(self)
         column = QVBoxLayout(page)
         column.addWidget(self._heading)
@@ -243,10 +243,26 @@ class Inspector(QWidget):
             )
         )
         column.addStretch(1)
+        self._align_labels(page)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(page)
         return scroll
+
+    @staticmethod
+    def _align_labels(page: QWidget) -> None:
+        """One label width for every group, so the fields line up down the page."""
+        forms = [box.layout() for box in page.findChildren(QGroupBox)]
+        labels_ = [
+            form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
+            for form in forms
+            if isinstance(form, QFormLayout)
+            for row in range(form.rowCount())
+            if form.itemAt(row, QFormLayout.ItemRole.LabelRole) is not None
+        ]
+        width = max((label.sizeHint().width() for label in labels_), default=0)
+        for label in labels_:
+            label.setMinimumWidth(width)
 
     def _build_map_page(self) -> QWidget:
         page = QWidget(self)
@@ -280,12 +296,16 @@ class Inspector(QWidget):
         self.document = document
         document.edited.connect(self.refresh)
         if self.persona_editor is not None:
+            self.persona_editor.hide()  # deleted later; never shown beside its successor
             self.persona_editor.deleteLater()
         self.persona_editor = AxisEditor(document, PERSONAS, self._persona_box)
         self._persona_box.layout().addWidget(self.persona_editor)
         self.show_touchpoints([])
 
     def show_touchpoints(self, touchpoint_ids: Sequence[str]) -> None:
+        """Show these touchpoints; another choice starts at the top (Name, Owner)."""
+        if list(touchpoint_ids) != self.touchpoint_ids:
+            self._touchpoint_page.verticalScrollBar().setValue(0)
         self.touchpoint_ids = list(touchpoint_ids)
         self.refresh()
 
@@ -385,10 +405,8 @@ class Inspector(QWidget):
             self.refresh()
             return
         edit = CompositeEdit([UpdateTouchpoint(t, {name: value}) for t in targets])
-        try:
-            self.document.push(edit, self.tr("Edit %1").replace("%1", field.label or name))
-        except ValueError as error:
-            self._error.setText(getattr(error, "reason", str(error)))
+        if not self.document.push(edit, self.tr("Edit %1").replace("%1", field.label or name)):
+            self.refresh()  # the field shows the map's value again; the window says why
 
     def _commit_map(self) -> None:
         if self.document is None or not (
@@ -402,9 +420,9 @@ class Inspector(QWidget):
         if not title:
             self.refresh()
             return
-        self.document.push(
-            UpdateMap(title=title, description=description), self.tr("Edit map properties")
-        )
+        edit = UpdateMap(title=title, description=description)
+        if not self.document.push(edit, self.tr("Edit map properties")):
+            self.refresh()
 
 
 def common_value(touchpoints: Sequence[Touchpoint], name: str) -> Any:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -22,21 +22,22 @@ from tpmapper.files.errors import MapFileError
 from tpmapper.files.templates import load_template, templates
 from tpmapper.i18n import preferred_language
 from tpmapper.model import transfer
-from tpmapper.model.edits import CompositeEdit, Edit, RemoveLink, RemoveTouchpoint
+from tpmapper.model.edits import CompositeEdit, RemoveLink, RemoveTouchpoint
 from tpmapper.ui import clipboard
 from tpmapper.ui.canvas.items import LinkItem, TouchpointItem
 from tpmapper.ui.canvas.scene import MapScene
 from tpmapper.ui.canvas.view import MapView
-from tpmapper.ui.document import Document
+from tpmapper.ui.document import Document, refusal_text
 from tpmapper.ui.find_bar import FindBar
+from tpmapper.ui.keys import redo_keys
 
 if TYPE_CHECKING:  # imported when first opened: start-up stays quick
-    from tpmapper.ui.axes_dialog import AxesDialog
     from tpmapper.ui.exchange import Exchange
     from tpmapper.ui.inspector import Inspector
     from tpmapper.ui.palette import PaletteWidget
 
 MAX_RECENT = 10
+CASCADE = 32  # px a new window is offset from the one it was opened from
 FILE_FILTER = "tpmapper maps (*.tpmap)"
 
 #: Every open main window (one map each), so windows stay alive and can find each other.
@@ -127,6 +128,7 @@ class MainWindow(QMainWindow):
         self.scene = MapScene(document, self)
         self.view.setScene(self.scene)
         document.modified_changed.connect(self.setWindowModified)
+        document.refused.connect(self._show_refusal)
         document.edited.connect(self._update_status)
         document.edited.connect(self._update_title)
         self.scene.selectionChanged.connect(self._update_actions)
@@ -148,7 +150,7 @@ class MainWindow(QMainWindow):
             old_document.deleteLater()
         if old_scene is not None:
             old_scene.deleteLater()
-        self.setWindowModified(False)
+        self.setWindowModified(document.is_modified)
         self._update_title()
         self._update_status()
         self._update_actions()
@@ -156,7 +158,23 @@ class MainWindow(QMainWindow):
             self._remember_recent(document.path)
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{self.document.display_name}[*] — tpmapper")
+        document = self.document
+        where = document.path.name if document.path is not None else document.origin
+        parts = [f"{document.display_name}[*]", *([where] if where else []), "tpmapper"]
+        self.setWindowTitle(" — ".join(parts))
+
+    def _show_refusal(self, message: str) -> None:
+        """A refused edit: say why, once the widget that pushed it has settled (a modal
+        box opened inside a focus change would make that widget commit again)."""
+        self.statusBar().showMessage(message, 8000)
+        QTimer.singleShot(0, lambda: self._open_refusal_box(message))
+
+    def _open_refusal_box(self, message: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not possible"), message)
+        box.setParent(self, box.windowFlags())
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.open()
 
     def _update_status(self) -> None:
         journey = self.document.journey
@@ -208,6 +226,7 @@ class MainWindow(QMainWindow):
         self._quit = self._action(self.tr("&Quit"), self.quit_all, key.Quit, "Ctrl+Q")
         self._undo = self._action(self.tr("&Undo"), lambda: None, key.Undo)
         self._redo = self._action(self.tr("&Redo"), lambda: None, key.Redo)
+        self._redo.setShortcuts(redo_keys())
         self._cut = self._action(self.tr("Cu&t"), self.cut, key.Cut)
         self._copy = self._action(self.tr("&Copy"), self.copy, key.Copy)
         self._paste = self._action(self.tr("&Paste"), self.paste, key.Paste)
@@ -249,6 +268,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self._new, self._open])
         self._recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self._recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._recent_menu.setEnabled(bool(self.recent_files()))
         file_menu.addSeparator()
         file_menu.addActions([self._save, self._save_as])
         file_menu.addSeparator()
@@ -273,15 +293,6 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.history_dock.toggleViewAction())
 
     # ------------------------------------------------------------------ edits
-    def push(self, edit: Edit, text: str) -> bool:
-        """Push an edit; a refused one is explained to the user and changes nothing."""
-        try:
-            self.document.push(edit, text)
-        except (ValueError, KeyError) as error:
-            QMessageBox.warning(self, self.tr("Not possible"), str(error))
-            return False
-        return True
-
     def delete_selection(self) -> None:
         selected = self.scene.selectedItems()
         cards = [i.touchpoint_id for i in selected if isinstance(i, TouchpointItem)]
@@ -292,7 +303,7 @@ class MainWindow(QMainWindow):
         edit = CompositeEdit(
             [*(RemoveLink(*k) for k in links), *(RemoveTouchpoint(t) for t in cards)]
         )
-        self.push(edit, self.tr("Delete %n item(s)", "", len(cards) + len(links)))
+        self.document.push(edit, self.tr("Delete %n item(s)", "", len(cards) + len(links)))
 
     def copy(self) -> bool:
         ids = self.scene.selected_touchpoint_ids()
@@ -319,20 +330,24 @@ class MainWindow(QMainWindow):
         try:
             edit, new_ids = transfer.paste_edit(part, self.document.journey)
         except ValueError as error:
-            QMessageBox.warning(self, self.tr("Not possible"), str(error))
+            self._show_refusal(refusal_text(error))
             return
-        if self.push(edit, text):
+        if self.document.push(edit, text):
             self.scene.clearSelection()
             for tid in new_ids:
                 self.scene.card(tid).setSelected(True)
 
-    def edit_axes(self) -> AxesDialog:
+    def edit_axes(self) -> None:
+        """Open Phases and Lanes, or bring it forward when it is open already."""
         from tpmapper.ui.axes_dialog import AxesDialog
 
-        dialog = AxesDialog(self.document, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog = self.findChild(AxesDialog)
+        if dialog is None or not dialog.isVisible() or dialog.document is not self.document:
+            dialog = AxesDialog(self.document, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
-        return dialog
+        dialog.raise_()
+        dialog.activateWindow()
 
     def edit_properties(self) -> None:
         """Map properties live in the inspector, shown when no card is selected."""
@@ -380,6 +395,7 @@ class MainWindow(QMainWindow):
         else:
             window = MainWindow(document, self.settings)
             window.resize(self.size())
+            window.move(self.pos() + QPoint(CASCADE, CASCADE))  # not exactly on top of this one
             window.show()
         window.view.fit()
         window.activateWindow()
@@ -447,6 +463,7 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(self, self.tr("Cannot save the map"), str(error))
             return False
         self._remember_recent(path)
+        self._update_title()
         self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 4000)
         return True
 
@@ -465,6 +482,8 @@ class MainWindow(QMainWindow):
         entry = str(Path(path).resolve())
         recent = [entry, *(r for r in self.recent_files() if r != entry)][:MAX_RECENT]
         self.settings.setValue("recent_files", recent)
+        for window in OPEN_WINDOWS:  # they share the settings: each menu offers the entry
+            window._recent_menu.setEnabled(True)
 
     def _fill_recent_menu(self) -> None:
         self._recent_menu.clear()

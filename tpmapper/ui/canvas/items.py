@@ -43,9 +43,13 @@ class GridItem(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        map_painter.paint_grid(
-            painter, self._scene.journey, self._scene.layout, self._scene.empty_hint
-        )
+        scene = self._scene
+        map_painter.paint_grid(painter, scene.journey, scene.layout, scene.empty_hint)
+        if scene.drop_target is not None:
+            phase, lane = scene.drop_target
+            layout = scene.layout
+            cell = layout.cell_rect(layout.phase_ids.index(phase), layout.lane_ids.index(lane))
+            painters.paint_drop_target(painter, painters.qrect(cell))
 
 
 class TouchpointItem(QGraphicsItem):

@@ -32,10 +32,10 @@ class NameEditor(QLineEdit):
             return
         self._done = True
         text = self.text().strip()
+        self.hide()  # first: a refused commit reports itself, and the editor is gone either way
+        self.deleteLater()
         if keep and (text or self._allow_empty):
             self._commit(text)
-        self.hide()
-        self.deleteLater()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -51,8 +51,7 @@ class NewLinkInteraction:
         if self.scene.journey.has_link(self.source_id, target):
             return False
         text = QCoreApplication.translate("NewLinkInteraction", "Connect touchpoints")
-        self.scene.document.push(AddLink(Link(self.source_id, target)), text)
-        return True
+        return self.scene.document.push(AddLink(Link(self.source_id, target)), text)
 
     def cancel(self) -> None:
         if self._line.scene() is not None:

@@ -217,11 +217,12 @@ class MapScene(QGraphicsScene):
         order = list(self.journey.cell(phase, lane))
         index = self.layout.drop_index(phase, lane, point.x(), point.y(), order=order, moving=set())
         touchpoint = Touchpoint(new_id(), name, phase, lane, **(presets or {}))
-        self.document.push(
+        if not self.document.push(
             AddTouchpoint(touchpoint, index),
             self.tr("Add touchpoint"),
             merge_key=("new", touchpoint.id),
-        )
+        ):
+            return None
         self.clearSelection()
         self._cards[touchpoint.id].setSelected(True)
         return touchpoint.id
@@ -300,7 +301,7 @@ class MapScene(QGraphicsScene):
                         self._hidden.add(link.key)
                 self.link_layer.flush()
             point = event.scenePos()
-            self._set_drop_target(self.layout.cell_at(point.x(), point.y()))
+            self.set_drop_target(self.layout.cell_at(point.x(), point.y()))
 
     def _follow_cards(self, moving: list[str]) -> None:
         """Links of cards being dragged stay attached to them until the drop."""
@@ -314,7 +315,8 @@ class MapScene(QGraphicsScene):
                 shape = painters.link_shape(painters.link_path(*ends), link.label)
                 self._lift(link.key).set_shape(shape)
 
-    def _set_drop_target(self, cell: tuple[str, str] | None) -> None:
+    def set_drop_target(self, cell: tuple[str, str] | None) -> None:
+        """Highlight the cell a dragged card or palette entry would land in (None: none)."""
         if cell == self.drop_target:
             return
         for old_or_new in (self.drop_target, cell):  # repaint just these two cells
@@ -327,7 +329,7 @@ class MapScene(QGraphicsScene):
         self.drop_target = cell
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        self._set_drop_target(None)
+        self.set_drop_target(None)
         super().mouseReleaseEvent(event)
         moved = [tid for tid, pos in self._press_positions.items() if self._cards[tid].pos() != pos]
         self._press_positions = {}

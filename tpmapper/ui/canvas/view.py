@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
+    QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
     QKeyEvent,
@@ -12,6 +13,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPixmapCache,
+    QTransform,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QGraphicsView, QWidget
@@ -84,10 +86,13 @@ class MapView(QGraphicsView):
         self.set_zoom(1.0)
 
     def fit(self) -> None:
-        bounds = qrect(self.map_scene().layout.bounds)
-        self.fitInView(bounds.adjusted(-20, -20, 20, 20), Qt.AspectRatioMode.KeepAspectRatio)
-        if self.zoom > 1.0:
-            self.set_zoom(1.0)
+        """The whole map in view, centred, and never larger than 100 %."""
+        bounds = qrect(self.map_scene().layout.bounds).adjusted(-20, -20, 20, 20)
+        viewport = self.viewport().rect()
+        zoom = min(viewport.width() / bounds.width(), viewport.height() / bounds.height(), 1.0)
+        zoom = max(MIN_ZOOM, zoom)
+        self.setTransform(QTransform.fromScale(zoom, zoom))
+        self.centerOn(bounds.center())
         self._zoomed()
 
     def _zoomed(self) -> None:
@@ -159,12 +164,13 @@ class MapView(QGraphicsView):
         layout = scene.layout
         items = scene.journey.phases if axis == "phase" else scene.journey.lanes
         element = items.at(index)
-        rect = layout.phase_header(index) if axis == "phase" else layout.lane_header(index)
-        area = self.mapFromScene(qrect(rect)).boundingRect()
+        rect = qrect(layout.phase_header(index) if axis == "phase" else layout.lane_header(index))
+        top, left = self._pinned_offsets()  # the header is drawn where it is pinned
         if axis == "phase":
-            area.moveTop(0)
+            rect.translate(0, top)
         else:
-            area.moveLeft(0)
+            rect.translate(left, 0)
+        area = self.mapFromScene(rect).boundingRect()
         area.setHeight(min(area.height(), 30))
         update = edits.UpdatePhase if axis == "phase" else edits.UpdateLane
 
@@ -243,12 +249,20 @@ class MapView(QGraphicsView):
         event.acceptProposedAction()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if read_palette_mime(event.mimeData()) is not None and self._cell_under(event) is not None:
+        point = self._cell_under(event)
+        if read_palette_mime(event.mimeData()) is not None and point is not None:
+            self.map_scene().set_drop_target(self.map_scene().layout.cell_at(point.x(), point.y()))
             event.acceptProposedAction()
         else:
+            self.map_scene().set_drop_target(None)
             event.ignore()
 
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self.map_scene().set_drop_target(None)
+        super().dragLeaveEvent(event)
+
     def dropEvent(self, event: QDropEvent) -> None:
+        self.map_scene().set_drop_target(None)
         payload = read_palette_mime(event.mimeData())
         point = self._cell_under(event)
         if payload is None or point is None:
@@ -292,6 +306,12 @@ class MapView(QGraphicsView):
         """How far (in scene units) the headers are pushed down and right to stay in view."""
         top_left = self.mapToScene(0, 0)
         return max(0.0, top_left.y()), max(0.0, top_left.x())
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        """Scrolling moves the pixels already drawn; the pinned headers must not move with
+        them (they would show twice), so the view is drawn afresh."""
+        super().scrollContentsBy(dx, dy)
+        self.viewport().update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

@@ -1,0 +1,87 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>ErrorReport</name>
+    <message numerus="yes">
+        <location filename="../../tpmapper/ui/error_report.py" line="182"/>
+        <source>… and %n more error(s)</source>
+        <translation>
+            <numerusform>… and %n more error</numerusform>
+            <numerusform>… and %n more errors</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Exchange</name>
+    <message numerus="yes">
+        <location filename="../../tpmapper/ui/exchange.py" line="280"/>
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message numerus="yes">
+        <location filename="../../tpmapper/ui/find_bar.py" line="64"/>
+        <source>%n found</source>
+        <translation>
+            <numerusform>%n found</numerusform>
+            <numerusform>%n found</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Inspector</name>
+    <message numerus="yes">
+        <location filename="../../tpmapper/ui/inspector.py" line="331"/>
+        <source>&lt;b&gt;%n touchpoints&lt;/b&gt; selected</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n touchpoint&lt;/b&gt; selected</numerusform>
+            <numerusform>&lt;b&gt;%n touchpoints&lt;/b&gt; selected</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <location filename="../../tpmapper/ui/main_window.py" line="306"/>
+        <source>Delete %n item(s)</source>
+        <translation>
+            <numerusform>Delete %n item</numerusform>
+            <numerusform>Delete %n items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../tpmapper/ui/main_window.py" line="321"/>
+        <source>Paste %n touchpoint(s)</source>
+        <translation>
+            <numerusform>Paste %n touchpoint</numerusform>
+            <numerusform>Paste %n touchpoints</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../tpmapper/ui/main_window.py" line="327"/>
+        <source>Duplicate %n touchpoint(s)</source>
+        <translation>
+            <numerusform>Duplicate %n touchpoint</numerusform>
+            <numerusform>Duplicate %n touchpoints</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MapScene</name>
+    <message numerus="yes">
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="271"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="380"/>
+        <source>Move %n touchpoint(s)</source>
+        <translation>
+            <numerusform>Move %n touchpoint</numerusform>
+            <numerusform>Move %n touchpoints</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

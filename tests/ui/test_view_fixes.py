@@ -1,0 +1,73 @@
+"""What a user sees while working: the drop target during a drag, a new map laid out in
+view."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPointF, QRect, Qt
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication
+
+from tests.ui.conftest import _send
+from tests.ui.driving import pick_item, press
+from tpmapper.render import style
+from tpmapper.render.painters import qrect
+
+LEFT, NONE = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+NO_KEYS = Qt.KeyboardModifier.NoModifier
+
+
+def cell_rect(window, phase: str, lane: str) -> QRect:
+    layout = window.view.map_scene().layout
+    cell = layout.cell_rect(layout.phase_ids.index(phase), layout.lane_ids.index(lane))
+    return window.view.mapFromScene(qrect(cell)).boundingRect()
+
+
+def marked_pixels(image: QImage, area: QRect) -> int:
+    """Pixels of the selection blue along the inside of the cell's left edge."""
+    blue = QColor(style.SELECTION_COLOUR)
+    x = area.left() + 3  # the middle of the dashed pen
+    found = 0
+    for y in range(area.top() + 8, area.bottom() - 8):
+        pixel = image.pixelColor(x, y)
+        if abs(pixel.red() - blue.red()) + abs(pixel.green() - blue.green()) < 60:
+            found += pixel.blue() > 150
+    return found
+
+
+def test_the_cell_under_a_dragged_card_is_highlighted_on_screen(window):
+    scene = window.view.map_scene()
+    cart = next(tp.id for tp in window.document.journey.touchpoints() if tp.name == "Shopping cart")
+    target = cell_rect(window, "after", "earned")
+    assert marked_pixels(window.view.viewport().grab().toImage(), target) == 0
+    start = window.view.mapFromScene(QPointF(*scene.layout.cards[cart].center))
+    end = target.center()
+    _send(window.view, QEvent.Type.MouseButtonPress, start, LEFT, LEFT, NO_KEYS)
+    for i in range(1, 6):
+        _send(
+            window.view, QEvent.Type.MouseMove, start + (end - start) * (i / 5), NONE, LEFT, NO_KEYS
+        )
+    QApplication.processEvents()
+    assert marked_pixels(window.view.viewport().grab().toImage(), target) > 10
+    _send(window.view, QEvent.Type.MouseButtonRelease, end, LEFT, NONE, NO_KEYS)
+    QApplication.processEvents()
+    assert marked_pixels(window.view.viewport().grab().toImage(), target) == 0
+
+
+def test_a_new_map_in_the_default_window_shows_its_first_column(window, qtbot, dialogs):
+    window.resize(1280, 800)  # the size a first start has
+    qtbot.waitUntil(lambda: window.width() == 1280)
+    window.document.undo_stack.setClean()  # pristine: the new map replaces the sample
+    dialogs.answer(pick_item("Customer journey in three phases"))
+    press(qtbot, window, "Ctrl+N")
+    assert [p.name for p in window.document.journey.phases] == [
+        "Before purchase",
+        "Purchase",
+        "After purchase",
+    ]
+    view = window.view
+    layout = view.map_scene().layout
+    first = view.mapFromScene(qrect(layout.phase_header(0))).boundingRect()
+    lanes_right = view.mapFromScene(QPointF(layout.metrics.lane_header_width, 0)).x()
+    assert first.left() >= lanes_right - 1, "the lane headers cover the first column"
+    bounds = view.mapFromScene(qrect(layout.bounds)).boundingRect()
+    assert view.viewport().rect().contains(bounds), "the new map is not all in view"

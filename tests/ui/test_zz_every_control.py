@@ -1,0 +1,51 @@
+"""Every action and push button of the app is exercised by some test, the way a user
+reaches it (menu, shortcut, click). Runs last (its name), over what the session recorded.
+
+A control added without a test that drives it fails here, by name.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from tests.ui.driving import controls
+from tpmapper.files.templates import sample_path
+from tpmapper.files.tpmap import load
+from tpmapper.ui.axes_dialog import AxesDialog
+from tpmapper.ui.document import Document
+from tpmapper.ui.exchange import PictureOptionsDialog
+from tpmapper.ui.main_window import MainWindow
+
+UI_TESTS = Path(__file__).parent
+
+
+def all_ui_tests_ran(session) -> bool:
+    ran = {Path(str(item.path)).name for item in session.items}
+    return all(test.name in ran for test in UI_TESTS.glob("test_*.py"))
+
+
+def every_control(settings) -> set[str]:
+    window = MainWindow(Document(load(sample_path("en"))), settings)
+    window.inspector  # the docks, built after the first paint in the app  # noqa: B018
+    dialogs = [
+        AxesDialog(window.document, window),
+        PictureOptionsDialog("png", True, window),
+        PictureOptionsDialog("pdf", True, window),
+    ]
+    keys = {key for widget in [window, *dialogs] for _control, key in controls(widget)}
+    for dialog in dialogs:
+        dialog.deleteLater()
+    window.document.undo_stack.setClean()
+    window.close()
+    QApplication.processEvents()
+    return keys
+
+
+def test_every_action_and_button_is_driven_by_some_test(request, settings, control_recorder):
+    if not all_ui_tests_ran(request.session):
+        pytest.skip("counts only when the whole UI suite runs (python3 packaging/dev.py test)")
+    missing = sorted(every_control(settings) - control_recorder.used)
+    assert not missing, "no test clicks, chooses or types these:\n" + "\n".join(missing)
