@@ -3,8 +3,8 @@
 
 Creates `.venv` beside this repository, installs tpmapper and its test tools into it
 (again only when pyproject.toml changed), installs the Debian libraries Qt needs (and
-LibreOffice Calc for the tests) when they are missing (as root, through apt-get), then
-runs the app or the test suite.
+LibreOffice Calc, Xvfb and xdotool for the tests) when they are missing (as root,
+through apt-get), then runs the app or the test suite.
 Uses only the standard library, so it runs on a fresh machine with nothing but Python.
 """
 
@@ -48,8 +48,13 @@ LIBRARIES_WINDOW = {
     "X11-xcb": "libx11-xcb1",
 }
 # Programs the tests drive: Debian package per command. LibreOffice checks that a real
-# spreadsheet program opens our workbooks.
-PROGRAMS_FOR_TESTS: dict[str, str] = {"soffice": "libreoffice-calc-nogui"}
+# spreadsheet program opens our workbooks; Xvfb and xdotool let tests/e2e drive the real
+# window on a virtual X server with real keyboard and mouse input.
+PROGRAMS_FOR_TESTS: dict[str, str] = {
+    "soffice": "libreoffice-calc-nogui",
+    "Xvfb": "xvfb",
+    "xdotool": "xdotool",
+}
 # Fonts so that offscreen rendering has real glyphs to draw with.
 FONT_PACKAGES = ["fonts-dejavu-core"]
 
@@ -112,7 +117,8 @@ def ensure_venv() -> None:
 
 
 def run_tests(extra: list[str]) -> int:
-    ensure_system_packages(window=False, programs=PROGRAMS_FOR_TESTS)
+    # window=True: the end-to-end tests open a real X11 window (on Xvfb), not only offscreen.
+    ensure_system_packages(window=True, programs=PROGRAMS_FOR_TESTS)
     ensure_venv()
     say("ruff check")
     lint = subprocess.run([str(BIN / "ruff"), "check", "--quiet", str(ROOT)], cwd=ROOT)

@@ -15,7 +15,7 @@ from tpmapper.files.templates import sample_path
 from tpmapper.files.tpmap import load
 from tpmapper.i18n import preferred_language
 from tpmapper.resources import icon_path, resource_path
-from tpmapper.ui import clipboard
+from tpmapper.ui import clipboard, error_report
 from tpmapper.ui.document import Document
 from tpmapper.ui.main_window import MainWindow
 
@@ -23,14 +23,12 @@ ORGANISATION = "tpmapper"
 
 
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:
-    """Load tpmapper's catalogue and Qt's own (dialog buttons) for `language`; English
-    needs none. Returns the translators installed."""
-    if language == "en":
-        return []
-    catalogues = [
-        (f"tpmapper_{language}", resource_path("translations")),
-        (f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-    ]
+    """Load tpmapper's catalogue and Qt's own (dialog buttons) for `language`. English
+    has only its plurals ("1 item", "2 items"). Returns the translators installed."""
+    catalogues = [(f"tpmapper_{language}", resource_path("translations"))]
+    if language != "en":
+        qt_translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        catalogues.append((f"qtbase_{language}", qt_translations))
     installed = []
     for name, folder in catalogues:
         translator = QTranslator(app)
@@ -48,6 +46,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setWindowIcon(QIcon(str(icon_path("tpmapper.svg"))))
     if not app.property("tpmapper_started"):
         app.aboutToQuit.connect(clipboard.release)
+        error_report.install(app)  # an unexpected exception: a dialog and the log, not silence
         app.setProperty("tpmapper_started", True)
     if not app.property("tpmapper_translated"):
         install_translators(app, preferred_language())
