@@ -11,14 +11,14 @@ import dataclasses
 import json
 import math
 import os
-import stat
 import sys
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from tpmapper import __version__
+from tpmapper.cli_output import Refused, check_output
 from tpmapper.files.errors import MapFileError
 from tpmapper.i18n import LANGUAGES, preferred_language
 from tpmapper.printable import printable
@@ -38,96 +38,14 @@ FORMAT_OPTIONS = {
 MAX_SCALE = 16
 
 
-class Refused(Exception):
-    """A command cannot go on; the message is the one sentence the user sees."""
-
-
 def _count(number: int, noun: str) -> str:
     """'1 touchpoint', '2 touchpoints', '0 touchpoints'."""
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
-def _either(items: Sequence[str]) -> str:
-    """'.png', '.png or .svg', '.png, .svg or .pdf'."""
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} or {items[-1]}"
-
-
 def _both(items: Sequence[str]) -> str:
     """'.png', '.png and .svg', '.png, .svg and .pdf'."""
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
-
-
-# ---------------------------------------------------------------------- outputs
-
-
-def _kind(mode: int) -> str | None:
-    """What a directory entry that is not a regular file is, for a refusal."""
-    for test, kind in (
-        (stat.S_ISFIFO, "a named pipe"),
-        (stat.S_ISCHR, "a device"),
-        (stat.S_ISBLK, "a device"),
-        (stat.S_ISSOCK, "a socket"),
-    ):
-        if test(mode):
-            return kind
-    return None
-
-
-def _check_output(
-    path: Path, force: bool, suffixes: Sequence[str], source: str | None = None, what: str = ""
-) -> None:
-    """Refuse a folder, a pipe, a device (itself or behind a link), a wrong suffix, the
-    file being read (`source`, `what` it is), and, without --force, any existing directory
-    entry, a dangling symbolic link included."""
-    if path.is_dir():
-        raise Refused(f"{path}: is a folder; name a file ending in {_either(suffixes)}")
-    try:
-        entry = path.lstat()
-    except FileNotFoundError:
-        entry = None
-    except OSError as error:
-        raise Refused(
-            f"{path}: cannot be checked: {(error.strerror or str(error)).lower()}"
-        ) from None
-    link = entry is not None and stat.S_ISLNK(entry.st_mode)
-    if entry is not None:
-        try:
-            kind = _kind(path.stat().st_mode if link else entry.st_mode)
-        except OSError:  # a link to nothing, or to where we may not look
-            kind = None
-        if kind:
-            shown = f"a link to {kind}" if link else kind
-            raise Refused(f"{path}: is {shown}, not a regular file; name another file")
-    if path.suffix.lower() not in suffixes:
-        shown = f"'{path.suffix}'" if path.suffix else "no suffix"
-        if suffixes == (".tpmap",):
-            raise Refused(f"{path}: a map file's name must end in .tpmap, not {shown}")
-        raise Refused(
-            f"{path}: cannot export with {shown}; the name must end in {_either(suffixes)}"
-        )
-    if entry is None:
-        return
-    if source is not None:
-        _not_the_input(path, source, what)
-    if force:
-        return
-    if link:
-        target = os.readlink(path)
-        missing = "" if path.exists() else " (which does not exist)"
-        raise Refused(
-            f"{path}: exists already, as a link to {target}{missing}; add --force to replace it"
-        )
-    raise Refused(f"{path}: exists already; add --force to replace it")
-
-
-def _not_the_input(output: Path, source: str, what: str) -> None:
-    """Refuse writing over the file being read (the same name, a link or a hard link)."""
-    try:
-        same = os.path.samefile(source, output)
-    except OSError:  # one of them does not exist (yet)
-        return
-    if same:
-        raise Refused(f"{output}: is {what} itself; name another file")
 
 
 def _plain_text(option: str, value: str) -> str:
@@ -159,7 +77,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     from tpmapper.model.edits import UpdateMap
 
     output = Path(args.output)
-    _check_output(output, args.force, (".tpmap",))
+    check_output(output, args.force, (".tpmap",))
     title = None if args.title is None else _plain_text("--title", args.title)
     try:
         journey = load_template(args.template, args.language)
@@ -256,7 +174,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         _options_for(args, suffix)
     if args.scale is not None and not (0 < args.scale <= MAX_SCALE and math.isfinite(args.scale)):
         raise Refused(f"--scale {args.scale:g}: choose a scale above 0 and up to {MAX_SCALE}")
-    _check_output(output, args.force, EXPORT_SUFFIXES, args.file, "the map being exported")
+    check_output(output, args.force, EXPORT_SUFFIXES, args.file, "the map being exported")
     journey = load(args.file)
     language = args.language or preferred_language()
     try:
@@ -301,7 +219,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             f"{args.book}: is a map file already, not a workbook; "
             "open it, or export it with 'tpmapper export'"
         )
-    _check_output(output, args.force, (".tpmap",), args.book, "the workbook being imported")
+    check_output(output, args.force, (".tpmap",), args.book, "the workbook being imported")
     try:
         result = import_workbook(args.book)
     except WorkbookError as error:  # the refusal's line names the first problem; then the rest
@@ -322,11 +240,12 @@ def cmd_import(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------------- the app
 
 
-def _no_display(environ: Mapping[str, str] = os.environ) -> bool:
+def _no_display() -> bool:
     """On Linux and the BSDs, whether Qt would find no screen to show the window on."""
     if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
         return False
-    return not any(environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+    names = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    return not any(os.environ.get(name) for name in names)
 
 
 def _looks_like_a_file(word: str) -> bool:

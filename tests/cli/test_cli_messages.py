@@ -161,7 +161,11 @@ def test_without_a_screen_the_app_says_so_in_one_line_without_importing_qt(argv)
 )
 def test_which_systems_have_no_display(monkeypatch, platform, environ, expected):
     monkeypatch.setattr(sys, "platform", platform)
-    assert cli._no_display(environ) is expected
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+    assert cli._no_display() is expected
 
 
 # ---------------------------------------------------------------------- plurals, sections

@@ -120,7 +120,7 @@ def test_save_and_reopen_shows_the_same_map(window, tmp_path):
     reopened = Document.open(target)
     assert reopened.journey == window.document.journey
     assert reopened.journey.touchpoint(ads).phase == "purchase"
-    assert str(target.resolve()) == window.recent_files()[0]
+    assert str(target.resolve()) == window.recent.files()[0]
 
 
 def test_zoom_steps_and_fit(window):

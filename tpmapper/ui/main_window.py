@@ -30,13 +30,13 @@ from tpmapper.ui.canvas.view import MapView
 from tpmapper.ui.document import Document, refusal_text
 from tpmapper.ui.find_bar import FindBar
 from tpmapper.ui.keys import redo_keys
+from tpmapper.ui.recent_files import RecentFilesMenu
 
 if TYPE_CHECKING:  # imported when first opened: start-up stays quick
     from tpmapper.ui.exchange import Exchange
     from tpmapper.ui.inspector import Inspector
     from tpmapper.ui.palette import PaletteWidget
 
-MAX_RECENT = 10
 CASCADE = 32  # px a new window is offset from the one it was opened from
 FILE_FILTER = "tpmapper maps (*.tpmap)"
 
@@ -155,7 +155,7 @@ class MainWindow(QMainWindow):
         self._update_status()
         self._update_actions()
         if document.path is not None:
-            self._remember_recent(document.path)
+            self.recent.remember(document.path)
 
     def _update_title(self) -> None:
         document = self.document
@@ -266,9 +266,10 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addActions([self._new, self._open])
-        self._recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
-        self._recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self._recent_menu.setEnabled(bool(self.recent_files()))
+        self.recent = RecentFilesMenu(self.tr("Open &Recent"), self.settings, file_menu)
+        self.recent.chosen.connect(self.open_path)
+        file_menu.addMenu(self.recent)
+        file_menu.aboutToShow.connect(self.recent.update_enabled)
         file_menu.addSeparator()
         file_menu.addActions([self._save, self._save_as])
         file_menu.addSeparator()
@@ -418,7 +419,7 @@ class MainWindow(QMainWindow):
 
     def open_dialog(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open Map"), self._last_folder(), FILE_FILTER
+            self, self.tr("Open Map"), self.recent.last_folder(), FILE_FILTER
         )
         if name:
             self.open_path(Path(name))
@@ -447,7 +448,7 @@ class MainWindow(QMainWindow):
         return self._save_to(self.document.path)
 
     def save_as(self) -> bool:
-        suggested = str(Path(self._last_folder()) / f"{self.document.display_name}.tpmap")
+        suggested = str(Path(self.recent.last_folder()) / f"{self.document.display_name}.tpmap")
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Save Map As"), suggested, FILE_FILTER)
         if not name:
             return False
@@ -462,36 +463,12 @@ class MainWindow(QMainWindow):
         except MapFileError as error:
             QMessageBox.critical(self, self.tr("Cannot save the map"), str(error))
             return False
-        self._remember_recent(path)
+        self.recent.remember(path)
         self._update_title()
         self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 4000)
         return True
 
     # ------------------------------------------------------------------ settings
-    def _last_folder(self) -> str:
-        recent = self.recent_files()
-        return str(Path(recent[0]).parent) if recent else str(Path.home())
-
-    def recent_files(self) -> list[str]:
-        value = self.settings.value("recent_files", [])
-        if isinstance(value, str):
-            value = [value]
-        return [str(v) for v in value or []]
-
-    def _remember_recent(self, path: Path) -> None:
-        entry = str(Path(path).resolve())
-        recent = [entry, *(r for r in self.recent_files() if r != entry)][:MAX_RECENT]
-        self.settings.setValue("recent_files", recent)
-        for window in OPEN_WINDOWS:  # they share the settings: each menu offers the entry
-            window._recent_menu.setEnabled(True)
-
-    def _fill_recent_menu(self) -> None:
-        self._recent_menu.clear()
-        for entry in self.recent_files():
-            action = self._recent_menu.addAction(entry)
-            action.triggered.connect(lambda _checked=False, p=entry: self.open_path(Path(p)))
-        self._recent_menu.setEnabled(bool(self.recent_files()))
-
     def _restore_layout(self) -> None:
         geometry = self.settings.value("window/geometry")
         state = self.settings.value("window/state")
