@@ -12,6 +12,8 @@ import stat
 from collections.abc import Sequence
 from pathlib import Path
 
+from tpmapper.files.reading import special_kind
+
 
 class Refused(Exception):
     """A command cannot go on; the message is the one sentence the user sees."""
@@ -20,19 +22,6 @@ class Refused(Exception):
 def either(items: Sequence[str]) -> str:
     """'.png', '.png or .svg', '.png, .svg or .pdf'."""
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} or {items[-1]}"
-
-
-def _kind(mode: int) -> str | None:
-    """What a directory entry that is not a regular file is, for a refusal."""
-    for test, kind in (
-        (stat.S_ISFIFO, "a named pipe"),
-        (stat.S_ISCHR, "a device"),
-        (stat.S_ISBLK, "a device"),
-        (stat.S_ISSOCK, "a socket"),
-    ):
-        if test(mode):
-            return kind
-    return None
 
 
 def check_output(
@@ -54,7 +43,7 @@ def check_output(
     link = entry is not None and stat.S_ISLNK(entry.st_mode)
     if entry is not None:
         try:
-            kind = _kind(path.stat().st_mode if link else entry.st_mode)
+            kind = special_kind(path.stat().st_mode if link else entry.st_mode)
         except OSError:  # a link to nothing, or to where we may not look
             kind = None
         if kind:

@@ -374,7 +374,7 @@ def test_a_named_pipe_as_output_is_refused_even_with_force(tmp_path):
     result = tpmapper("export", str(SAMPLE), "-o", str(fifo), "--force")  # must not hang
     assert result.returncode == 1
     assert result.stderr.strip() == (
-        f"tpmapper: {fifo}: is a named pipe, not a regular file; name another file"
+        f"tpmapper: {fifo}: is a pipe, not a regular file; name another file"
     )
     assert fifo.is_fifo()
 

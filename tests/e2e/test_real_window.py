@@ -408,9 +408,18 @@ def test_pinned_lane_headers_survive_a_sideways_scroll(display, tmp_path):
         )
         # Horizontal wheel steps (button 7) over the map scroll it right: the lanes pin.
         display.xdotool("mousemove", "--sync", *map(str, middle), "click", "--repeat", "12", "7")
-        time.sleep(0.5)
-        after = pixels_of(display.screenshot("after"), LANE_HEADER_FILL)
-        assert after > before * 0.8, f"lane headers: {before} pixels before, {after} after"
+        seen: list[int] = []
+
+        def headers_back() -> bool:  # with the bug they never come back: the wait times out
+            seen.append(pixels_of(display.screenshot("after"), LANE_HEADER_FILL))
+            return seen[-1] > before * 0.8
+
+        try:
+            wait_until(headers_back, "the pinned lane headers after the scroll", seconds=3)
+        except AssertionError:
+            raise AssertionError(
+                f"lane headers: {before} pixels before, {seen[-1]} after"
+            ) from None
         keys(display, "ctrl+q")
         assert app.wait(timeout=STEP_SECONDS) == 0
     finally:

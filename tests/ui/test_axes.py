@@ -6,13 +6,24 @@ open are answered, rows are chosen by clicking them.
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 import shiboken6
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from tests.ui.conftest import drag
-from tests.ui.driving import click, pick_colour, press, press_button, type_text
+from tests.ui.driving import (
+    choose,
+    click,
+    pick_colour,
+    pick_file,
+    press,
+    press_button,
+    type_text,
+)
+from tpmapper.files.templates import sample_path
 from tpmapper.render.painters import qrect
 from tpmapper.ui.axes_dialog import AxesDialog
 
@@ -235,3 +246,26 @@ def test_a_refused_rename_in_place_closes_the_editor_and_says_why(window, qtbot,
     assert "control character" in dialogs.answered[0]
     assert window.document.journey.phases["purchase"].name == "Purchase"
     assert window.document.undo_stack.count() == 0
+
+
+def visible_axes_dialogs() -> list[AxesDialog]:
+    return [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, AxesDialog) and w.isVisible()
+    ]
+
+
+def test_phases_and_lanes_comes_forward_and_follows_the_open_map(window, qtbot, dialogs, tmp_path):
+    press(qtbot, window, "Ctrl+Shift+L")
+    press(qtbot, window, "Ctrl+Shift+L")
+    assert len(visible_axes_dialogs()) == 1  # brought forward, not opened twice
+    copy = tmp_path / "shop.tpmap"
+    shutil.copy(sample_path("en"), copy)
+    dialogs.answer(pick_file(copy))
+    choose(qtbot, window, "File", "Open…")  # the untouched sample gives way to the file
+    assert window.document.path == copy
+    assert visible_axes_dialogs() == []  # it edited the map that went away
+    press(qtbot, window, "Ctrl+Shift+L")
+    (dialog,) = visible_axes_dialogs()
+    dialogs.answer(type_text("Delivery"))
+    click(qtbot, dialog.phases.buttons["add"])
+    assert "Delivery" in names(window.document.journey.phases)

@@ -20,9 +20,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QEventLoop, Qt, QTimer
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
+from tests.ui.driving import press
 from tpmapper import __version__
 from tpmapper.files.templates import sample_path
 from tpmapper.files.tpmap import load
@@ -104,7 +105,8 @@ sys.exit(main(sys.argv[1:]))
 
 STARTUP_DRIVER = r"""
 import json
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from tpmapper.ui.app import make_application
 
@@ -117,7 +119,8 @@ def close_report():
         QTimer.singleShot(20, close_report)
         return
     print("SEEN", json.dumps(dialog.windowTitle()), flush=True)
-    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close).click()
+    close = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
+    QTest.mouseClick(close, Qt.MouseButton.LeftButton)
 
 
 QTimer.singleShot(0, close_report)
@@ -299,11 +302,6 @@ def shop_window(qtbot, settings, tmp_path) -> Iterator[MainWindow]:
         other.close()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     clipboard.release()
-
-
-def press(qtbot, widget: QWidget, keys: str) -> None:
-    combination = QKeySequence(keys)[0]
-    qtbot.keyClick(widget, combination.key(), combination.keyboardModifiers())
 
 
 @pytest.mark.qt_no_exception_capture

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from tests.ui.conftest import OPEN_WINDOWS
+from tests.ui.driving import choose
 from tpmapper.ui.exchange import PictureChoices, _ProgressWindow
 
 
@@ -23,7 +24,7 @@ def svg_texts(path) -> str:
 
 
 @pytest.mark.parametrize("kind", ["xlsx", "png", "svg", "pdf", "csv"])
-def test_each_export_menu_entry_writes_its_format(window, tmp_path, monkeypatch, kind):
+def test_each_export_menu_entry_writes_its_format(window, qtbot, tmp_path, monkeypatch, kind):
     target = tmp_path / f"shop.{kind}"
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
@@ -31,14 +32,14 @@ def test_each_export_menu_entry_writes_its_format(window, tmp_path, monkeypatch,
     monkeypatch.setattr(
         window.exchange(), "_ask_picture_choices", lambda _kind, _sel: PictureChoices(legend=True)
     )
-    action = next(
-        a
-        for a in window._exports
-        if a.text()
-        .replace("&", "")
-        .startswith({"xlsx": "Excel", "png": "PNG", "svg": "SVG", "pdf": "PDF", "csv": "CSV"}[kind])
-    )
-    action.trigger()
+    entry = {
+        "xlsx": "Excel Workbook…",
+        "png": "PNG Image…",
+        "svg": "SVG Drawing…",
+        "pdf": "PDF Document…",
+        "csv": "CSV Table…",
+    }[kind]
+    choose(qtbot, window, "File", "Export", entry)
     data = target.read_bytes()
     magic = {"xlsx": b"PK", "png": b"\x89PNG", "svg": b"<?xml", "pdf": b"%PDF", "csv": b"\xef"}
     assert data.startswith(magic[kind])

@@ -71,3 +71,20 @@ def test_a_new_map_in_the_default_window_shows_its_first_column(window, qtbot, d
     assert first.left() >= lanes_right - 1, "the lane headers cover the first column"
     bounds = view.mapFromScene(qrect(layout.bounds)).boundingRect()
     assert view.viewport().rect().contains(bounds), "the new map is not all in view"
+
+
+def test_the_cell_under_a_palette_drag_is_highlighted_until_it_leaves(window):
+    from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent
+
+    from tpmapper.ui.palette import palette_mime
+
+    target = cell_rect(window, "purchase", "paid")
+    data = palette_mime("Coupon", {})
+    for kind in (QDragEnterEvent, QDragMoveEvent):  # what Qt sends while a drag passes by
+        event = kind(target.center(), Qt.DropAction.CopyAction, data, LEFT, NO_KEYS)
+        QApplication.sendEvent(window.view.viewport(), event)
+    QApplication.processEvents()
+    assert marked_pixels(window.view.viewport().grab().toImage(), target) > 10
+    QApplication.sendEvent(window.view.viewport(), QDragLeaveEvent())
+    QApplication.processEvents()
+    assert marked_pixels(window.view.viewport().grab().toImage(), target) == 0

@@ -6,6 +6,7 @@ A control added without a test that drives it fails here, by name.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -42,6 +43,20 @@ def every_control(settings) -> set[str]:
     window.close()
     QApplication.processEvents()
     return keys
+
+
+#: Ways to fire a control without the mouse or keyboard: they would count as driven.
+SHORTCUTS_PAST_THE_USER = re.compile(r"\.(trigger|click|animateClick|toggle)\(\)")
+
+
+def test_no_ui_test_fires_a_control_without_a_user_input():
+    found = [
+        f"{path.name}:{number}: {line.strip()}"
+        for path in sorted(UI_TESTS.glob("test_*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if SHORTCUTS_PAST_THE_USER.search(line) and "SHORTCUTS_PAST_THE_USER" not in line
+    ]
+    assert not found, "click, choose or press instead:\n" + "\n".join(found)
 
 
 def test_every_action_and_button_is_driven_by_some_test(request, settings, control_recorder):

@@ -17,13 +17,18 @@ _KINDS = (
 )
 
 
+def special_kind(mode: int) -> str | None:
+    """ "a pipe", "a socket" or "a device" for such a directory entry, else None."""
+    return next((name for test, name in _KINDS if test(mode)), None)
+
+
 def _not_regular(mode: int, kind: str) -> str | None:
     """Why a file of `mode` cannot be read as `kind`; None for a regular file."""
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
         return f"is a folder, not {kind}"
-    what = next((name for test, name in _KINDS if test(mode)), "a special file")
+    what = special_kind(mode) or "a special file"
     return f"is not a regular file ({what})"
 
 

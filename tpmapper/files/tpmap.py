@@ -193,7 +193,7 @@ def _wide_encoding(data: bytes) -> str | None:
 
 
 class _Duplicated(dict):
-    """A JSON object in which `key` appeared more than once (the later value dropped)."""
+    """A JSON object in which `key` appeared more than once (the earlier value dropped)."""
 
     key: str
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from tpmapper.model import edits
 from tpmapper.model.elements import Lane, Persona, Phase, new_id
-from tpmapper.ui.document import Document, refusal_text
+from tpmapper.ui.document import Document
 from tpmapper.ui.keys import redo_keys
 
 PHASES, LANES, PERSONAS = "phases", "lanes", "personas"
@@ -135,7 +135,7 @@ class AxisEditor(QWidget):
         try:
             edit = EDITS[self.axis][0](element[self.axis](), index)
         except ValueError as error:  # the name itself is refused (a control character, …)
-            self.document.refused.emit(refusal_text(error))
+            self.document.refuse(error)
             return
         if self.document.push(edit, self.tr("Add %1").replace("%1", name)):
             self.list.setCurrentRow(self.items.ids().index(edit.item.id))
@@ -232,7 +232,6 @@ class AxisEditor(QWidget):
 class AxesDialog(QDialog):
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.document = document
         self.setWindowTitle(self.tr("Phases and Lanes"))
         self.phases = AxisEditor(document, PHASES, self)
         self.lanes = AxisEditor(document, LANES, self)

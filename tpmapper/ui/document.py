@@ -15,12 +15,10 @@ from tpmapper.model.journey import Change, JourneyMap
 from tpmapper.ui.commands import EditCommand
 
 
-def refusal_text(error: Exception) -> str:
+def refusal_text(error: ValueError) -> str:
     """The model's reason as one sentence: "Conversion rate: 2.5 is outside 0–1."."""
     if isinstance(error, FieldError):
         text = f"{error.field.replace('_', ' ')}: {error.reason}"
-    elif isinstance(error, KeyError) and error.args:  # str() of a KeyError adds quotes
-        text = str(error.args[0])
     else:
         text = str(error)
     return text[:1].upper() + text[1:] + ("" if text.endswith((".", "?", "!", ")")) else ".")
@@ -81,17 +79,21 @@ class Document(QObject):
     def push(self, edit: Edit, text: str, merge_key: Hashable | None = None) -> bool:
         """Apply `edit` and record it as one undo step; True when it was applied.
 
-        The one way a refused edit reaches the user: the model raises ValueError (or
-        KeyError for a vanished element) and changes nothing, and `refused` carries the
-        reason to whoever shows it.
+        The one way a refused edit reaches the user: the model raises ValueError and
+        changes nothing, and `refused` carries the reason to whoever shows it.
         """
         try:
             edit.apply(self.journey)
-        except (ValueError, KeyError) as error:
-            self.refused.emit(refusal_text(error))
+        except ValueError as error:
+            self.refuse(error)
             return False
         self.undo_stack.push(EditCommand(self.journey, edit, text, merge_key))
         return True
+
+    def refuse(self, error: ValueError) -> None:
+        """Tell the user why an edit cannot be made (also one refused before it was built,
+        such as a name no phase may have, or a number that is not one)."""
+        self.refused.emit(refusal_text(error))
 
     def save(self, path: Path | None = None) -> None:
         """Save atomically to `path` (default: where it came from). Raises `MapFileError`."""

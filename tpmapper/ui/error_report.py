@@ -131,10 +131,7 @@ class ErrorReport(QDialog):
             self,
         )
         intro.setWordWrap(True)
-        self.message = QLabel(message, self)
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message = self._plain_label(message, "message")
         font = self.message.font()
         font.setBold(True)
         self.message.setFont(font)
@@ -145,10 +142,7 @@ class ErrorReport(QDialog):
             where = self.tr("The details are in the log folder %1").replace("%1", str(folder))
         else:
             where = self.tr("The log could not be written in %1").replace("%1", str(folder))
-        self.log_label = QLabel(where, self)
-        self.log_label.setObjectName("log")
-        self.log_label.setWordWrap(True)
-        self.log_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.log_label = self._plain_label(where, "log")
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.copy_button = buttons.addButton(
@@ -174,6 +168,15 @@ class ErrorReport(QDialog):
         layout.addLayout(top)
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
+
+    def _plain_label(self, text: str, name: str) -> QLabel:
+        """Selectable text shown as it is ("KeyError: '<b>Ads</b>'" is no markup)."""
+        label = QLabel(text, self)
+        label.setObjectName(name)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
 
     def add(self, report: str) -> None:
         """One more error while this dialog is open: counted, and kept for the details."""

@@ -41,7 +41,9 @@ PROGRESS_AFTER_MS = 400  # quick exports finish before a progress window would f
 
 @dataclass(frozen=True)
 class PictureChoices:
-    scale: float = 1.0
+    """What the options dialog asked for (its defaults are `ImageOptions()`'s)."""
+
+    scale: float = 2.0
     transparent: bool = False
     legend: bool = True
     selection_only: bool = False
@@ -52,17 +54,21 @@ class PictureOptionsDialog(QDialog):
     """Scale, background, legend, selection and pages: what the chosen format offers."""
 
     def __init__(self, kind: str, has_selection: bool, parent: QWidget | None = None) -> None:
+        from tpmapper.render.image_export import ImageOptions
+
         super().__init__(parent)
+        defaults = ImageOptions()  # the command line's defaults too
         self.setWindowTitle(self.tr("Export Options"))
         form = QFormLayout(self)
         self.scale = QDoubleSpinBox(self)
         self.scale.setRange(0.25, 8.0)
         self.scale.setSingleStep(0.5)
-        self.scale.setValue(2.0)
+        self.scale.setValue(defaults.scale)
         self.scale.setSuffix(" ×")
         self.transparent = QCheckBox(self.tr("Transparent background"), self)
         self.legend = QCheckBox(self.tr("Add a legend"), self)
-        self.legend.setChecked(True)
+        self.legend.setChecked(defaults.legend)
+        self.transparent.setChecked(defaults.transparent)
         self.selection_only = QCheckBox(self.tr("Only the selected touchpoints"), self)
         self.selection_only.setEnabled(has_selection)
         self.pages = QComboBox(self)
@@ -183,7 +189,8 @@ class Exchange(QObject):
     def _image_options(self, choices: PictureChoices | None) -> ImageOptions:
         from tpmapper.render.image_export import ImageOptions
 
-        choices = choices or PictureChoices()
+        if choices is None:  # asked for nothing: the shared defaults
+            return ImageOptions(labels=self._labels())
         selection = None
         if choices.selection_only:
             selection = frozenset(self.window.scene.selected_touchpoint_ids()) or None

@@ -94,10 +94,6 @@ class Inspector(QWidget):
         self._map_page = self._build_map_page()
         self._stack.addWidget(self._touchpoint_page)
         self._stack.addWidget(self._map_page)
-        self._error = QLabel(self)
-        self._error.setStyleSheet("color: #c62828")
-        self._error.setWordWrap(True)
-        layout.addWidget(self._error)
 
     # ------------------------------------------------------------------ building
     def _line(
@@ -314,7 +310,6 @@ class Inspector(QWidget):
             return
         journey = self.document.journey
         self.touchpoint_ids = [t for t in self.touchpoint_ids if t in journey]
-        self._error.clear()
         if not self.touchpoint_ids:
             self._stack.setCurrentWidget(self._map_page)
             with QSignalBlocker(self.map_title), QSignalBlocker(self.map_description):
@@ -394,7 +389,8 @@ class Inspector(QWidget):
             value = field.read()
         except ValueError:  # only number fields can fail to read
             shown = field.widget.text() if isinstance(field.widget, QLineEdit) else ""
-            self._error.setText(self.tr("“%1” is not a number.").replace("%1", shown))
+            self.document.refuse(ValueError(self.tr("“%1” is not a number.").replace("%1", shown)))
+            self.refresh()  # the field shows the map's value again
             return
         if isinstance(field.widget, QComboBox) and field.widget.currentIndex() < 0:
             return  # a mixed field the user did not choose a value for

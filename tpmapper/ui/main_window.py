@@ -27,12 +27,13 @@ from tpmapper.ui import clipboard
 from tpmapper.ui.canvas.items import LinkItem, TouchpointItem
 from tpmapper.ui.canvas.scene import MapScene
 from tpmapper.ui.canvas.view import MapView
-from tpmapper.ui.document import Document, refusal_text
+from tpmapper.ui.document import Document
 from tpmapper.ui.find_bar import FindBar
 from tpmapper.ui.keys import redo_keys
 from tpmapper.ui.recent_files import RecentFilesMenu
 
 if TYPE_CHECKING:  # imported when first opened: start-up stays quick
+    from tpmapper.ui.axes_dialog import AxesDialog
     from tpmapper.ui.exchange import Exchange
     from tpmapper.ui.inspector import Inspector
     from tpmapper.ui.palette import PaletteWidget
@@ -53,6 +54,8 @@ class MainWindow(QMainWindow):
         self.document: Document
         self.scene: MapScene | None = None
         self._exchange: Exchange | None = None
+        self._refusal_box: QMessageBox | None = None
+        self._axes_dialog: AxesDialog | None = None  # open while it edits this document
         self.view = MapView(self)
         self.setCentralWidget(self.view)
         self._counts = QLabel(self)
@@ -123,6 +126,8 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ document
     def set_document(self, document: Document) -> None:
         old_document, old_scene = getattr(self, "document", None), self.scene
+        if self._axes_dialog is not None:  # it edits the map that is going away
+            self._axes_dialog.close()
         document.setParent(self)
         self.document = document
         self.scene = MapScene(document, self)
@@ -167,13 +172,19 @@ class MainWindow(QMainWindow):
         """A refused edit: say why, once the widget that pushed it has settled (a modal
         box opened inside a focus change would make that widget commit again)."""
         self.statusBar().showMessage(message, 8000)
-        QTimer.singleShot(0, lambda: self._open_refusal_box(message))
+        QTimer.singleShot(0, self, lambda: self._open_refusal_box(message))
 
     def _open_refusal_box(self, message: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not possible"), message)
-        box.setParent(self, box.windowFlags())
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setWindowModality(Qt.WindowModality.WindowModal)
+        """One box at a time: a refusal while it is open replaces its text."""
+        box = self._refusal_box
+        if box is None or not box.isVisible():
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not possible"), "", parent=self)
+            box.setTextFormat(Qt.TextFormat.PlainText)  # the model's words, never markup
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.setWindowModality(Qt.WindowModality.WindowModal)
+            box.destroyed.connect(lambda: setattr(self, "_refusal_box", None))
+            self._refusal_box = box
+        box.setText(message)
         box.open()
 
     def _update_status(self) -> None:
@@ -331,7 +342,7 @@ class MainWindow(QMainWindow):
         try:
             edit, new_ids = transfer.paste_edit(part, self.document.journey)
         except ValueError as error:
-            self._show_refusal(refusal_text(error))
+            self.document.refuse(error)
             return
         if self.document.push(edit, text):
             self.scene.clearSelection()
@@ -342,10 +353,11 @@ class MainWindow(QMainWindow):
         """Open Phases and Lanes, or bring it forward when it is open already."""
         from tpmapper.ui.axes_dialog import AxesDialog
 
-        dialog = self.findChild(AxesDialog)
-        if dialog is None or not dialog.isVisible() or dialog.document is not self.document:
-            dialog = AxesDialog(self.document, self)
+        dialog = self._axes_dialog
+        if dialog is None:
+            dialog = self._axes_dialog = AxesDialog(self.document, self)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.finished.connect(lambda _result: setattr(self, "_axes_dialog", None))
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()

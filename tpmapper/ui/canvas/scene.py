@@ -269,8 +269,7 @@ class MapScene(QGraphicsScene):
         if not groups:
             return False
         edit = CompositeEdit([MoveTouchpoints(group, *cell) for cell, group in groups.items()])
-        self.document.push(edit, self.tr("Move %n touchpoint(s)", "", len(ids)))
-        return True
+        return self.document.push(edit, self.tr("Move %n touchpoint(s)", "", len(ids)))
 
     # ------------------------------------------------------------------ dragging cards
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
@@ -379,4 +378,5 @@ class MapScene(QGraphicsScene):
             self.sync()  # let go where they were: nothing to undo
             return
         text = self.tr("Move %n touchpoint(s)", "", len(ids))
-        self.document.push(MoveTouchpoints(ids, phase, lane, index), text)  # syncs
+        if not self.document.push(MoveTouchpoints(ids, phase, lane, index), text):  # syncs
+            self.sync()  # refused: the cards go back to where the map has them

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
@@ -258,8 +260,9 @@ class MapView(QGraphicsView):
             event.ignore()
 
     def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        # Not QGraphicsView's: drags here are palette drops, handled without the scene.
         self.map_scene().set_drop_target(None)
-        super().dragLeaveEvent(event)
+        event.accept()
 
     def dropEvent(self, event: QDropEvent) -> None:
         self.map_scene().set_drop_target(None)
@@ -308,10 +311,15 @@ class MapView(QGraphicsView):
         return max(0.0, top_left.y()), max(0.0, top_left.x())
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
-        """Scrolling moves the pixels already drawn; the pinned headers must not move with
-        them (they would show twice), so the view is drawn afresh."""
+        """Scrolling moves the pixels already drawn, pinned headers included: the strips
+        they stand in, and those they were moved into, are drawn afresh."""
         super().scrollContentsBy(dx, dy)
-        self.viewport().update()
+        metrics = self.map_scene().layout.metrics
+        viewport = self.viewport()
+        width = math.ceil(metrics.lane_header_width * self.zoom) + abs(dx) + 2
+        height = math.ceil(metrics.phase_header_height * self.zoom) + abs(dy) + 2
+        viewport.update(QRect(0, 0, width, viewport.height()))
+        viewport.update(QRect(0, 0, viewport.width(), height))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
