@@ -30,6 +30,7 @@ from tpmapper.files.tpmap import load
 from tpmapper.ui import clipboard, error_report
 from tpmapper.ui.axes_dialog import AxesDialog
 from tpmapper.ui.document import Document
+from tpmapper.ui.error_hook import DeferredErrorReport
 from tpmapper.ui.error_report import LOG_NAME, ErrorReport, ErrorReporter
 from tpmapper.ui.main_window import OPEN_WINDOWS, MainWindow
 
@@ -428,3 +429,36 @@ def test_the_log_is_rotated_and_stays_small(qapp, tmp_path, monkeypatch):
 def test_the_log_folder_is_the_users_cache_folder(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     assert error_report.log_folder() == tmp_path / "cache" / "tpmapper" / "log"
+
+
+@pytest.mark.qt_no_exception_capture
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnhandledThreadExceptionWarning")  # on purpose
+def test_the_app_loads_the_report_only_when_a_first_error_arrives_from_a_thread(
+    qapp, qtbot, tmp_path, monkeypatch, when_dialog_opens
+):
+    """Start-up installs stand-in hooks (error_hook); the first error, here from a worker
+    thread, brings in the real reporter in the GUI thread, which shows it."""
+    folder = log_in(monkeypatch, tmp_path)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # put back after the test
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    monkeypatch.setattr(ErrorReporter, "current", None)
+    deferred = DeferredErrorReport(qapp)
+    assert sys.excepthook == deferred.excepthook
+    seen: dict = {}
+
+    def answer(dialog: QWidget) -> None:
+        seen["labels"] = label_texts(dialog)
+        qtbot.mouseClick(button(dialog, "Close"), LEFT)
+
+    when_dialog_opens(answering(answer))
+    worker = threading.Thread(target=fail, args=(3,), name="importer")
+    worker.start()
+    worker.join()
+    try:
+        assert wait_for(lambda: "labels" in seen and not visible_reports())
+        assert "ValueError: broken 3" in seen["labels"]
+        assert "in thread importer" in (folder / LOG_NAME).read_text(encoding="utf-8")
+        assert sys.excepthook == ErrorReporter.current.excepthook  # the reporter took over
+    finally:
+        if ErrorReporter.current is not None:
+            ErrorReporter.current.uninstall()

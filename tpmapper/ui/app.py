@@ -15,8 +15,9 @@ from tpmapper.files.templates import sample_path
 from tpmapper.files.tpmap import load
 from tpmapper.i18n import preferred_language
 from tpmapper.resources import icon_path, resource_path
-from tpmapper.ui import clipboard, error_report
+from tpmapper.ui import clipboard
 from tpmapper.ui.document import Document
+from tpmapper.ui.error_hook import DeferredErrorReport
 from tpmapper.ui.main_window import MainWindow
 
 ORGANISATION = "tpmapper"
@@ -46,7 +47,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setWindowIcon(QIcon(str(icon_path("tpmapper.svg"))))
     if not app.property("tpmapper_started"):
         app.aboutToQuit.connect(clipboard.release)
-        error_report.install(app)  # an unexpected exception: a dialog and the log, not silence
+        DeferredErrorReport(app)  # an unexpected exception: a dialog and the log, not silence
         app.setProperty("tpmapper_started", True)
     if not app.property("tpmapper_translated"):
         install_translators(app, preferred_language())
