@@ -12,7 +12,6 @@ import json
 import math
 import os
 import sys
-from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -25,7 +24,7 @@ from tpmapper.printable import printable
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
-COMMANDS = ("templates", "new", "validate", "info", "export", "import")
+COMMANDS = ("templates", "new", "validate", "info", "analyze", "export", "import")
 EXPORT_SUFFIXES = (".xlsx", ".csv", ".png", ".svg", ".pdf")
 #: The export options that only some formats use, and those formats.
 FORMAT_OPTIONS = {
@@ -115,23 +114,23 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
+    from tpmapper.analysis import analyze
     from tpmapper.files.tpmap import load
 
     journey = load(args.file)
-    touchpoints = journey.touchpoints()
-    by_phase = [(p.name, len(journey.in_phase(p.id))) for p in journey.phases]
+    findings = analyze(journey)
+    by_phase = [(point.name, point.touchpoints) for point in findings.curve]
     by_lane = [(lane.name, len(journey.in_lane(lane.id))) for lane in journey.lanes]
-    owners = Counter(tp.owner for tp in touchpoints)
-    by_owner = sorted(((o, n) for o, n in owners.items() if o), key=lambda x: (-x[1], x[0]))
+    by_owner = [(load.owner, load.touchpoints) for load in findings.owners]
     info = {
-        "title": journey.title,
-        "touchpoints": len(touchpoints),
-        "links": journey.link_count(),
+        "title": findings.title,
+        "touchpoints": findings.touchpoints,
+        "links": findings.links,
         "personas": len(journey.personas),
         "by_phase": dict(by_phase),
         "by_lane": dict(by_lane),
         "by_owner": dict(by_owner),
-        "without_owner": owners.get("", 0),
+        "without_owner": len(findings.unowned),
     }
     if args.json:
         print(json.dumps(info, indent=2, ensure_ascii=False))
@@ -152,6 +151,24 @@ def cmd_info(args: argparse.Namespace) -> int:
             print(f"  {name:<{width}}  {count:>5}")
     if info["without_owner"]:
         print(f"without owner: {info['without_owner']}")
+    return EXIT_OK
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from tpmapper.analysis import UnknownPersona, analyze
+    from tpmapper.analysis.report import report
+    from tpmapper.files.tpmap import load
+
+    persona = None if args.persona is None else _plain_text("--persona", args.persona)
+    journey = load(args.file)
+    try:
+        findings = analyze(journey, persona)
+    except UnknownPersona as error:
+        raise Refused(f"{args.file}: --persona: {error}") from None
+    if args.json:
+        print(json.dumps(findings.to_json(), indent=2, ensure_ascii=False))
+    else:
+        print("\n".join(report(journey, findings, persona)))
     return EXIT_OK
 
 
@@ -332,6 +349,22 @@ def _parser(
     sub.add_argument("file", metavar="FILE")
     sub.add_argument("--json", action="store_true", help="print JSON")
 
+    sub = commands.add_parser(
+        "analyze",
+        help="weak spots, rating gaps, critical touchpoints and who owns what",
+        description="Analyse a map: the rating curve, where journeys start, stop and circle, "
+        "the touchpoints every journey passes, weak spots, blind spots, owners, empty cells "
+        "and what to fix first (docs/analysis.md).",
+    )
+    sub.add_argument("file", metavar="FILE")
+    sub.add_argument("--json", action="store_true", help="print JSON (docs/analysis.schema.json)")
+    sub.add_argument(
+        "--persona",
+        metavar="ID",
+        help="only the touchpoints serving this persona (and those naming none), and the "
+        "links between them",
+    )
+
     scale, legend = image_defaults or ("as in the app", "as in the app")
     sub = commands.add_parser(
         "export",
@@ -386,6 +419,7 @@ def _parser(
         "new": cmd_new,
         "validate": cmd_validate,
         "info": cmd_info,
+        "analyze": cmd_analyze,
         "export": cmd_export,
         "import": cmd_import,
     }

@@ -20,7 +20,7 @@ from tpmapper import __version__, cli
 from tpmapper.cli import main
 from tpmapper.files.tpmap import load
 
-COMMANDS = "(templates, new, validate, info, export, import)"
+COMMANDS = "(templates, new, validate, info, analyze, export, import)"
 PLURAL_AFTER_ONE = re.compile(r"(?<![\d.])1 (touchpoint|link|phase|lane|persona)s\b")
 
 
@@ -139,8 +139,8 @@ def test_without_a_screen_the_app_says_so_in_one_line_without_importing_qt(argv)
     assert result.stdout.strip() == "[]"  # Qt was never imported
     assert result.stderr.strip() == (
         "tpmapper: the app needs a display and none was found (DISPLAY and WAYLAND_DISPLAY "
-        "are not set); the commands templates, new, validate, info, export and import work "
-        "without one"
+        "are not set); the commands templates, new, validate, info, analyze, export and "
+        "import work without one"
     )
     plain = tpmapper(*argv, env=headless_env())
     assert (plain.returncode, plain.stderr) == (result.returncode, result.stderr)

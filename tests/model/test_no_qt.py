@@ -11,15 +11,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 QT_PREFIXES = ("PySide6", "shiboken6", "pyqtgraph", "PyQt5", "PyQt6", "PySide2", "qtpy")
 CHECK = (
-    "import sys, tpmapper.model, tpmapper.model.edits, tpmapper.files; "
+    "import sys, tpmapper.model, tpmapper.model.edits, tpmapper.files, tpmapper.analysis, "
+    "tpmapper.analysis.report; "
     "qt = ('PySide6', 'shiboken6', 'pyqtgraph'); "
     "loaded = sorted(m for m in sys.modules if m.startswith(qt)); "
     "assert not loaded, loaded; "
-    "assert 'tpmapper.model.edits' in sys.modules"
+    "assert 'tpmapper.model.edits' in sys.modules; "
+    "assert 'tpmapper.analysis.paths' in sys.modules"
 )
 
 
-def test_importing_the_model_and_files_loads_no_qt():
+def test_importing_the_model_files_and_analysis_loads_no_qt():
     result = subprocess.run(
         [sys.executable, "-c", CHECK], cwd=ROOT, capture_output=True, text=True, timeout=60
     )
@@ -41,6 +43,7 @@ def test_model_and_analysis_sources_import_no_qt():
         (ROOT / "tpmapper" / "analysis").rglob("*.py")
     )
     assert len(files) >= 5  # the scan really looked at the model's modules
+    assert any(path.parent.name == "analysis" for path in files)  # and at the analyses
     offenders: list[str] = []
     for path in files:
         source = path.read_text(encoding="utf-8")

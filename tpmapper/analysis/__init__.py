@@ -1,0 +1,31 @@
+"""What a journey map tells a strategist: weak spots, gaps, the journey's critical
+touchpoints and who answers for what (docs/analysis.md). No Qt; networkx for the graph.
+
+`analyze(journey, persona=None)` computes every finding once, as a frozen `Findings`;
+the command line, the Excel summary and the status bar read their numbers from it.
+"""
+
+from tpmapper.analysis.compute import UnknownPersona, analyze, is_weak_spot, serves
+from tpmapper.analysis.findings import (
+    Agreement,
+    BlindSpot,
+    Cell,
+    CurvePoint,
+    Findings,
+    OwnerLoad,
+    Priority,
+)
+
+__all__ = [
+    "Agreement",
+    "BlindSpot",
+    "Cell",
+    "CurvePoint",
+    "Findings",
+    "OwnerLoad",
+    "Priority",
+    "UnknownPersona",
+    "analyze",
+    "is_weak_spot",
+    "serves",
+]
