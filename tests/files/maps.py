@@ -124,3 +124,62 @@ def minimal_map() -> JourneyMap:
     journey.insert_touchpoint(Touchpoint("t2", "Two", "p", "l"))
     journey.insert_link(Link("t1", "t2"))
     return journey
+
+
+def findings_map() -> JourneyMap:
+    """A map with one of each kind of finding (and a few of two), in reading order
+    a, a2 | b, d | c, e, f:
+
+    - entries a and a2 (Vorher) both lead to b (Kauf), the one bottleneck; b leads to d,
+      c and e; c and e (Nachher) form a loop; d leads nowhere (a dead end) and has no
+      owner; f has no link at all (an orphan).
+    - weak spots: b (customer rating 2) and d (a pain point, unrated).
+    - blind spots: b (company 5, customer 2: +3), c (company 2, customer 4: -2); a (4, 4)
+      and e (3, 3) are rated alike: 2 of 4 agree. Nachher averages 3.5 and 2.5.
+    - priorities: b (importance 5 x (5 - 2) = 15), a (2 x (5 - 4) = 2).
+    - the cell Vorher x Persönlich is empty; nothing in Vorher can be influenced.
+    """
+    journey = JourneyMap("Befunde", "Eine Karte mit je einem Befund")
+    journey.phases.insert(Phase("p1", "Vorher"))
+    journey.phases.insert(Phase("p2", "Kauf"))
+    journey.phases.insert(Phase("p3", "Nachher"))
+    journey.lanes.insert(Lane("l1", "Digital"))
+    journey.lanes.insert(Lane("l2", "Persönlich"))
+    add = journey.insert_touchpoint
+    add(
+        Touchpoint(
+            "a", "Anzeige", "p1", "l1", owner="Marketing", customer_rating=4,
+            company_rating=4, importance=2, influenceable=False,
+        )
+    )  # fmt: skip
+    add(Touchpoint("a2", "Suchmaschine", "p1", "l1", owner="Marketing"))
+    add(
+        Touchpoint(
+            "b", "Shop", "p2", "l1", owner="E-Commerce", customer_rating=2, company_rating=5,
+            importance=5, influenceable=True,
+        )
+    )  # fmt: skip
+    add(Touchpoint("d", "Beschwerde", "p2", "l2", moment=Moment.PAIN_POINT))
+    add(
+        Touchpoint(
+            "c", "Service", "p3", "l1", owner="Service-Team", customer_rating=4,
+            company_rating=2, influenceable=True,
+        )
+    )  # fmt: skip
+    add(
+        Touchpoint(
+            "e", "Newsletter", "p3", "l1", owner="Marketing", customer_rating=3, company_rating=3
+        )
+    )
+    add(Touchpoint("f", "Brief", "p3", "l2", owner="Vertrieb"))
+    for source, target in (
+        ("a", "b"),
+        ("a2", "b"),
+        ("b", "d"),
+        ("b", "c"),
+        ("b", "e"),
+        ("c", "e"),
+        ("e", "c"),
+    ):
+        journey.insert_link(Link(source, target))
+    return journey

@@ -29,7 +29,17 @@ from tpmapper.model import JourneyMap, Lane, Persona, Phase, Touchpoint
 from tpmapper.render.style import RATING_COLOURS, UNRATED_COLOUR
 
 TODAY = date(2024, 6, 1)
-SHEETS = ["Map", "Touchpoints", "Journey", "Phases", "Lanes", "Personas", "Summary", "About"]
+SHEETS = [
+    "Map",
+    "Touchpoints",
+    "Journey",
+    "Phases",
+    "Lanes",
+    "Personas",
+    "Summary",
+    "Findings",
+    "About",
+]
 
 
 @pytest.fixture(scope="module")
@@ -216,22 +226,13 @@ def test_map_sheet_is_the_swimlane_grid(sample: JourneyMap, sample_book) -> None
             assert cell.fill.start_color.rgb.endswith(expected.lstrip("#").upper())
 
 
-def test_summary_sheet_counts_per_phase_and_has_a_chart(sample: JourneyMap) -> None:
+def test_summary_sheet_has_a_chart(sample: JourneyMap) -> None:
+    # the numbers are checked against analyze() in test_excel_findings
     data = workbook_bytes(sample)
-    book = load_book(data)
-    rows = _rows(book["Summary"])
-    per_phase = {row[0]: row for row in rows[4 : 4 + len(sample.phases)]}
-    for phase in sample.phases:
-        members = [sample.touchpoint(t) for t in sample.in_phase(phase.id)]
-        assert per_phase[phase.name][1] == len(members)
-        pains = sum(1 for tp in members if tp.moment and tp.moment.value == "pain_point")
-        assert per_phase[phase.name][4] == pains
+    rows = _rows(load_book(data)["Summary"])
     flat = [cell for row in rows for cell in row if cell is not None]
     assert "Largest rating gaps (company minus customer rating)" in flat
     assert "Touchpoints without owner" in flat
-    gapped = [tp for tp in sample.touchpoints() if tp.rating_gap]
-    gaps = sorted(gapped, key=lambda tp: -abs(tp.rating_gap or 0))
-    assert gaps[0].name in flat
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         charts = [n for n in archive.namelist() if n.startswith("xl/charts/")]
         assert charts

@@ -310,6 +310,7 @@ SHEETS: dict[str, tuple[str, str]] = {
     "lanes": ("Lanes", "Swimlanes"),
     "personas": ("Personas", "Personas"),
     "summary": ("Summary", "Übersicht"),
+    "findings": ("Findings", "Befunde"),
     "about": ("About", "Info"),
     "lists": ("Lists", "Listen"),
 }

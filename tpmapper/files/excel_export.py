@@ -11,9 +11,13 @@ Sheets, in this order (names in the workbook's language, English or German):
 - Journey: the links (from, to, label, share; hidden from/to IDs).
 - Phases, Lanes, Personas: id, name, … as in the map, plus a hidden "Exported name"
   (so a stale name in the Touchpoints sheet after a rename still finds its phase).
-- Summary: per phase counts, average ratings, pain points and a chart; the largest
-  rating gaps; touchpoints without owner. For reading only.
-- About: the map's title and description (read back by the import) and a short guide.
+- Summary: what `tpmapper.analysis.analyze` found: per phase counts, average ratings,
+  weak spots and a chart; how many touchpoints both sides judge alike; the largest rating
+  gaps; touchpoints without owner. For reading only (`excel_summary`).
+- Findings: every finding, one row per finding and touchpoint (`excel_findings`). For
+  reading only.
+- About: the map's title and description (read back by the import) and a short guide
+  (`excel_summary`).
 - Lists (hidden): the vocabularies the drop-downs offer.
 
 User text never becomes a formula: openpyxl would store a string starting with "=" as a
@@ -21,7 +25,7 @@ formula and "#N/A" as an error value, so every user string is written as a strin
 explicitly (`data_type = "s"`).
 
 Speed: openpyxl (write-only mode) writes the workbook, its styles, drop-downs and chart,
-but the data rows of the two big sheets (Touchpoints, Journey) are rendered as
+but the data rows of the big sheets (Touchpoints, Journey, Findings) are rendered as
 SpreadsheetML text (`excel_rows.RawRows`: inline strings and numbers, about a tenth of
 openpyxl's cost per cell) and put into the sheets openpyxl wrote, with the sheets'
 dimensions, before the file is replaced atomically.
@@ -32,17 +36,16 @@ from __future__ import annotations
 import contextlib
 import io
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from tpmapper import __version__
+from tpmapper.analysis import analyze
 from tpmapper.files.atomic import atomic_write
 from tpmapper.files.excel_cells import EXCEL_MAX_TEXT, excel_escape
 from tpmapper.files.excel_columns import (
-    ABOUT_KEYS,
     LANE_COLUMNS,
     LINK_COLUMNS,
     PERSONA_COLUMNS,
@@ -53,7 +56,9 @@ from tpmapper.files.excel_columns import (
     sheet_name,
     touchpoint_writers,
 )
+from tpmapper.files.excel_findings import write_findings
 from tpmapper.files.excel_rows import RawRows, SharedStrings, TooLong, splice_rows
+from tpmapper.files.excel_summary import SummarySheets
 from tpmapper.files.vocabulary_words import NO, YES, label
 from tpmapper.model.elements import Touchpoint
 from tpmapper.model.journey import JourneyMap
@@ -68,7 +73,6 @@ from tpmapper.render.style import (
 
 Progress = Callable[[int, int], bool | None]
 
-FORMAT = "tpmapper workbook 1"
 PROGRESS_STEP = 500  # rows between progress reports
 MAX_VALIDATED_ROW = 1_048_576  # Excel's last row: drop-downs cover rows added later too
 HEADER_FILL = "#dfe4ea"
@@ -157,36 +161,6 @@ _WORDS = {
     "unrated": ("not rated", "nicht bewertet"),
     "more": ("… and {n} more", "… und {n} weitere"),
     "lanes_phases": ("Lane \\ Phase", "Swimlane \\ Phase"),
-    "summary": ("Summary", "Übersicht"),
-    "per_phase": ("Per phase", "Je Phase"),
-    "phase": ("Phase", "Phase"),
-    "lane": ("Lane", "Swimlane"),
-    "touchpoint": ("Touchpoint", "Touchpoint"),
-    "count": ("Touchpoints", "Touchpoints"),
-    "avg_customer": ("Avg. customer rating", "Ø Kundenbewertung"),
-    "avg_company": ("Avg. company rating", "Ø Unternehmensbewertung"),
-    "pain": ("Pain points", "Schwachstellen"),
-    "positive": ("Positive moments", "Positive Momente"),
-    "all": ("All phases", "Alle Phasen"),
-    "gaps": (
-        "Largest rating gaps (company minus customer rating)",
-        "Größte Bewertungslücken (Unternehmens- minus Kundenbewertung)",
-    ),
-    "customer": ("Customer rating", "Kundenbewertung"),
-    "company": ("Company rating", "Unternehmensbewertung"),
-    "gap": ("Gap", "Lücke"),
-    "no_gaps": (
-        "No touchpoint is rated differently.",
-        "Kein Touchpoint ist unterschiedlich bewertet.",
-    ),
-    "no_owner": ("Touchpoints without owner", "Touchpoints ohne Verantwortliche"),
-    "all_owned": ("Every touchpoint has an owner.", "Jeder Touchpoint hat Verantwortliche."),
-    "chart": ("Average ratings per phase", "Durchschnittliche Bewertungen je Phase"),
-    "about": ("About this workbook", "Über diese Arbeitsmappe"),
-    "exported": ("Exported", "Exportiert"),
-    "links": ("Links", "Verbindungen"),
-    "made_by": ("Made by", "Erstellt mit"),
-    "format": ("Format", "Format"),
     "choose": ("Choose from the list", "Bitte aus der Liste wählen"),
     "new_ok": (
         "Not in the list. Keep it to create a new one on import?",
@@ -196,30 +170,6 @@ _WORDS = {
     "share": ("A share from 0 % to 100 %", "Ein Anteil von 0 % bis 100 %"),
     "not_negative": ("A number of 0 or more", "Eine Zahl ab 0"),
     "whole_not_negative": ("A whole number of 0 or more", "Eine ganze Zahl ab 0"),
-}
-
-_GUIDE = {
-    "en": (
-        "How to edit: change cells in the Touchpoints, Journey, Phases, Lanes and Personas "
-        "sheets, then import the workbook in tpmapper (from the File menu, or with "
-        "`tpmapper import WORKBOOK -o MAP.tpmap`).",
-        "Add a touchpoint: a new row in Touchpoints (leave the hidden ID columns empty). "
-        "Delete one: delete its row. The order of rows is the order of cards in a cell.",
-        "A phase, lane or persona named in Touchpoints that does not exist yet is created. "
-        "Rename one in its own sheet. Lists are separated with '; '.",
-        "The Map and Summary sheets are for reading; the import ignores them.",
-    ),
-    "de": (
-        "Bearbeiten: Zellen in den Blättern Touchpoints, Journey, Phasen, Swimlanes und "
-        "Personas ändern, dann die Arbeitsmappe in tpmapper importieren (im Menü Datei "
-        "oder mit `tpmapper import ARBEITSMAPPE -o KARTE.tpmap`).",
-        "Touchpoint hinzufügen: neue Zeile in Touchpoints (die ausgeblendeten ID-Spalten leer "
-        "lassen). Löschen: Zeile löschen. Die Reihenfolge der Zeilen ist die der Karten in "
-        "einer Zelle.",
-        "Eine in Touchpoints genannte Phase, Swimlane oder Persona, die es noch nicht gibt, "
-        "wird angelegt. Umbenennen im jeweiligen Blatt. Listen werden mit '; ' getrennt.",
-        "Die Blätter Karte und Übersicht dienen zum Lesen; der Import übergeht sie.",
-    ),
 }
 
 # The vocabularies offered by drop-downs, one column each on the hidden Lists sheet.
@@ -314,6 +264,7 @@ class _BookWriter:
                 "lanes",
                 "personas",
                 "summary",
+                "findings",
                 "about",
                 "lists",
             )
@@ -335,8 +286,11 @@ class _BookWriter:
         self.write_lanes()
         self.write_personas()
         self.write_map()
-        self.write_summary()
-        self.write_about()
+        findings = analyze(self.journey)
+        summary = SummarySheets(self, findings)
+        summary.write_summary()
+        write_findings(self, findings)
+        summary.write_about()
         self.done = self.total
         self.report()
 
@@ -691,132 +645,6 @@ class _BookWriter:
         )
         cell = self.cell(sheet, text, fill=s.cached_fill(colour), alignment=s.wrap_top)
         return cell, text.count("\n") + 1
-
-    # ------------------------------------------------------------------ Summary
-
-    def write_summary(self) -> None:
-        sheet, s = self.sheets["summary"], self.styles
-        for letter, width in zip("ABCDEFG", (34, 14, 16, 16, 16, 12, 12), strict=True):
-            sheet.column_dimensions[letter].width = width
-        sheet.append([self.cell(sheet, self.word("summary"), font=s.title)])
-        sheet.append([])
-        sheet.append([self.cell(sheet, self.word("per_phase"), font=s.bold)])
-        headers = ["phase", "count", "avg_customer", "avg_company", "pain", "positive"]
-        sheet.append(self.header_row(sheet, [self.word(h) for h in headers]))
-        first_data = 5  # the rows above: title, blank, section title, header
-        for phase in self.journey.phases:
-            members = [self.journey.touchpoint(t) for t in self.journey.in_phase(phase.id)]
-            sheet.append([self.text_cell(sheet, phase.name), *_phase_figures(members)])
-        sheet.append(
-            [self.cell(sheet, self.word("all"), font=s.bold), *_phase_figures(self.touchpoints)]
-        )
-        if self.journey.phases:
-            self.summary_chart(sheet, first_data, first_data + len(self.journey.phases) - 1)
-        sheet.append([])
-        self.summary_gaps(sheet)
-        sheet.append([])
-        self.summary_no_owner(sheet)
-
-    def summary_chart(self, sheet: Any, first: int, last: int) -> None:
-        from openpyxl.chart import BarChart, Reference
-
-        chart = BarChart()
-        chart.type = "col"
-        chart.title = self.word("chart")
-        chart.y_axis.title = "1–5"
-        chart.y_axis.scaling.min = 0
-        chart.y_axis.scaling.max = 5
-        data = Reference(sheet, min_col=3, max_col=4, min_row=first - 1, max_row=last)
-        chart.add_data(data, titles_from_data=True)
-        chart.set_categories(Reference(sheet, min_col=1, min_row=first, max_row=last))
-        chart.width, chart.height = 18, 9
-        sheet.add_chart(chart, "H3")
-
-    def summary_gaps(self, sheet: Any) -> None:
-        s = self.styles
-        sheet.append([self.cell(sheet, self.word("gaps"), font=s.bold)])
-        gapped = [tp for tp in self.touchpoints if tp.rating_gap]
-        gapped.sort(key=lambda tp: -abs(tp.rating_gap or 0))
-        if not gapped:
-            sheet.append([self.cell(sheet, self.word("no_gaps"), font=s.muted)])
-            return
-        headers = ["touchpoint", "phase", "customer", "company", "gap"]
-        sheet.append(self.header_row(sheet, [self.word(h) for h in headers]))
-        for tp in gapped[:15]:
-            sheet.append(
-                [
-                    self.text_cell(sheet, tp.name),
-                    self.text_cell(sheet, self.journey.phases[tp.phase].name),
-                    tp.customer_rating,
-                    tp.company_rating,
-                    tp.rating_gap,
-                ]
-            )
-
-    def summary_no_owner(self, sheet: Any) -> None:
-        s = self.styles
-        sheet.append([self.cell(sheet, self.word("no_owner"), font=s.bold)])
-        orphans = [tp for tp in self.touchpoints if not tp.owner.strip()]
-        if not orphans:
-            sheet.append([self.cell(sheet, self.word("all_owned"), font=s.muted)])
-            return
-        headers = [self.word(h) for h in ("touchpoint", "phase", "lane")]
-        sheet.append(self.header_row(sheet, headers))
-        for tp in orphans:
-            sheet.append(
-                [
-                    self.text_cell(sheet, tp.name),
-                    self.text_cell(sheet, self.journey.phases[tp.phase].name),
-                    self.text_cell(sheet, self.journey.lanes[tp.lane].name),
-                ]
-            )
-
-    # ------------------------------------------------------------------ About
-
-    def write_about(self) -> None:
-        sheet, s = self.sheets["about"], self.styles
-        sheet.column_dimensions["A"].width = 18
-        sheet.column_dimensions["B"].width = 90
-        language = 1 if self.language == "de" else 0
-        sheet.append([self.cell(sheet, self.word("about"), font=s.title)])
-        sheet.append([])
-        wrap = s.wrap_top
-        rows: list[tuple[str, Any]] = [
-            (ABOUT_KEYS["title"][language], self.text_cell(sheet, self.journey.title)),
-            (
-                ABOUT_KEYS["description"][language],
-                self.cell(sheet, self.journey.description, alignment=wrap)
-                if self.journey.description
-                else None,
-            ),
-            (self.word("exported"), self.cell(sheet, self.today, number_format="yyyy-mm-dd")),
-            (self.word("count"), len(self.touchpoints)),
-            (self.word("links"), len(self.links)),
-            (self.word("made_by"), f"tpmapper {__version__}"),
-            (self.word("format"), FORMAT),
-        ]
-        for key, value in rows:
-            sheet.append([self.cell(sheet, key, font=s.bold), value])
-        sheet.append([])
-        for paragraph in _GUIDE[self.language]:
-            sheet.append([None, self.cell(sheet, paragraph, alignment=wrap)])
-
-
-def _phase_figures(members: Iterable[Touchpoint]) -> list[Any]:
-    members = list(members)
-
-    def average(values: list[int]) -> float | None:
-        return round(sum(values) / len(values), 2) if values else None
-
-    customer = [tp.customer_rating for tp in members if tp.customer_rating is not None]
-    company = [tp.company_rating for tp in members if tp.company_rating is not None]
-    return [
-        len(members),
-        average(customer),
-        average(company),
-        sum(1 for tp in members if tp.moment is Moment.PAIN_POINT),
-        sum(1 for tp in members if tp.moment is Moment.POSITIVE),
-    ]
 
 
 def _truncated_lines(lines: list[str], more: str) -> str:
