@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from tpmapper.analysis import paths
 from tpmapper.analysis.findings import (
@@ -21,6 +20,9 @@ from tpmapper.model.elements import Persona, Touchpoint
 from tpmapper.model.journey import JourneyMap
 from tpmapper.model.values import RATING_MAX
 from tpmapper.model.vocabulary import Moment
+
+if TYPE_CHECKING:  # networkx is imported by the graph questions, not with this module
+    import networkx as nx
 
 #: A customer rating at or below this makes a touchpoint a weak spot.
 WEAK_RATING = 2
@@ -72,7 +74,7 @@ def analyze(journey: JourneyMap, persona: str | None = None) -> Findings:
         title=journey.title,
         touchpoints=len(touchpoints),
         links=link_count,
-        curve=tuple(_curve_point(journey, pid, by_phase[pid]) for pid in phase_ids),
+        curve=_curve(journey, by_phase),
         entries=paths.entries(steps, order),
         dead_ends=paths.dead_ends(steps, order, set(last)),
         orphans=paths.orphans(steps, order),
@@ -108,6 +110,8 @@ def _steps(journey: JourneyMap, rank: dict[str, int]) -> tuple[nx.DiGraph, int]:
         links = list(graph.edges)
     else:
         links = [(s, t) for s, t in graph.edges if s in rank and t in rank]
+    import networkx as nx
+
     steps = nx.DiGraph()
     steps.add_nodes_from(rank)
     steps.add_edges_from((s, t) for s, t in links if s != t)
@@ -116,6 +120,19 @@ def _steps(journey: JourneyMap, rank: dict[str, int]) -> tuple[nx.DiGraph, int]:
 
 def _average(values: list[int]) -> float | None:
     return sum(values) / len(values) if values else None
+
+
+def curve(journey: JourneyMap) -> tuple[CurvePoint, ...]:
+    """Just the rating curve (`analyze(journey).curve`), without the graph questions:
+    cheap enough for every edit, and no networkx import (the canvas draws it at start)."""
+    by_phase: dict[str, list[Touchpoint]] = {pid: [] for pid in journey.phases.ids()}
+    for tp in journey.touchpoints():
+        by_phase[tp.phase].append(tp)
+    return _curve(journey, by_phase)
+
+
+def _curve(journey: JourneyMap, by_phase: dict[str, list[Touchpoint]]) -> tuple[CurvePoint, ...]:
+    return tuple(_curve_point(journey, pid, members) for pid, members in by_phase.items())
 
 
 def _curve_point(journey: JourneyMap, phase_id: str, members: list[Touchpoint]) -> CurvePoint:

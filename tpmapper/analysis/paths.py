@@ -9,9 +9,10 @@ without links from a touchpoint to itself (those change none of these answers).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
+if TYPE_CHECKING:  # imported where a question needs it, so `tpmapper.analysis` loads fast
+    import networkx as nx
 
 #: The super-source and super-sink of the bottleneck search: tuples, so that no
 #: touchpoint id (a string) can be mistaken for them.
@@ -40,6 +41,8 @@ def orphans(steps: nx.DiGraph, order: Sequence[str]) -> tuple[str, ...]:
 def loops(steps: nx.DiGraph, rank: dict[str, int]) -> tuple[tuple[str, ...], ...]:
     """Each group of two or more touchpoints that can all reach each other, as ids in
     reading order; the groups ordered by their first touchpoint."""
+    import networkx as nx
+
     groups = [
         tuple(sorted(component, key=rank.__getitem__))
         for component in nx.strongly_connected_components(steps)
@@ -68,6 +71,8 @@ def bottlenecks(
     on_a_path = ahead & behind
     if not on_a_path:
         return ()
+    import networkx as nx
+
     flow = nx.DiGraph()
     flow.add_edges_from((_START, tid) for tid in first if tid in on_a_path)
     flow.add_edges_from((tid, _FINISH) for tid in last if tid in on_a_path)
