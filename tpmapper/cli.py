@@ -31,6 +31,7 @@ FORMAT_OPTIONS = {
     "scale": (".png",),
     "transparent": (".png", ".svg"),
     "legend": (".png", ".svg", ".pdf"),
+    "curve": (".png", ".svg", ".pdf"),
     "split": (".pdf",),
     "language": (".xlsx", ".csv"),
 }
@@ -178,7 +179,7 @@ def _options_for(args: argparse.Namespace, suffix: str) -> None:
         value = getattr(args, name)
         if value is None or suffix in suffixes:
             continue
-        option = "--no-legend" if name == "legend" and value is False else f"--{name}"
+        option = f"--no-{name}" if value is False else f"--{name}"
         args.subparser.error(f"{option} applies to {_both(suffixes)} only, not to {suffix}")
 
 
@@ -210,6 +211,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                 "scale": args.scale,
                 "transparent": args.transparent,
                 "legend": args.legend,
+                "curve": args.curve,
                 "pages": "split" if args.split else None,
             }
             options = dataclasses.replace(
@@ -392,6 +394,12 @@ def _parser(
         help=f"PNG, SVG, PDF: a legend below the map, or none (default: {legend} a legend)"
         if image_defaults
         else "PNG, SVG, PDF: a legend below the map, or none (default: as in the app)",
+    )
+    sub.add_argument(
+        "--curve",
+        action=argparse.BooleanOptionalAction,
+        help="PNG, SVG, PDF: the experience curve under the grid, or none (default: shown "
+        "when the map has ratings)",
     )
     sub.add_argument(
         "--split",

@@ -68,7 +68,7 @@ def test_card_names_fit_two_lines_keeping_whole_words_where_a_smaller_font_allow
         "Donaudampfschifffahrtsgesellschaftskapitänsmütze",
     ):
         size, wrap, text = painters.fit_name(name, width)
-        metrics = QFontMetricsF(painters._font(size, bold=True))
+        metrics = QFontMetricsF(painters.shared_font(size, bold=True))
         height = metrics.boundingRect(QRectF(0, 0, width, 1000), wrap, text).height()
         assert height <= painters.NAME_HEIGHT, (name, size, text)
         if name in ("Shopping cart", "Auftragsbestätigung", "Produktbewertungen"):

@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.conftest import _send
-from tests.ui.driving import pick_item, press
+from tests.ui.driving import choose, pick_item, press
 from tpmapper.render import style
 from tpmapper.render.painters import qrect
 
@@ -88,3 +88,37 @@ def test_the_cell_under_a_palette_drag_is_highlighted_until_it_leaves(window):
     QApplication.sendEvent(window.view.viewport(), QDragLeaveEvent())
     QApplication.processEvents()
     assert marked_pixels(window.view.viewport().grab().toImage(), target) == 0
+
+
+def test_the_experience_curve_is_shown_under_the_grid_and_toggled_from_the_view_menu(
+    window, qtbot, settings
+):
+    scene = window.view.map_scene()
+    assert scene.layout.curve is not None  # on by default
+    band = window.view.mapFromScene(qrect(scene.layout.curve)).boundingRect()
+    image = window.view.viewport().grab().toImage()
+    blue = QColor("#1565c0")  # the customer line (render/curve.py)
+    line = sum(
+        abs(image.pixelColor(x, y).blue() - blue.blue()) < 30
+        and abs(image.pixelColor(x, y).red() - blue.red()) < 30
+        for x in range(band.left() + 160, band.right(), 3)
+        for y in range(band.top(), band.bottom(), 2)
+    )
+    assert line > 20, "no customer line in the curve's band"
+    choose(qtbot, window, "View", "Experience Curve")
+    assert scene.layout.curve is None
+    assert settings.value("view/curve", type=bool) is False
+    choose(qtbot, window, "View", "Experience Curve")
+    assert scene.layout.curve is not None
+
+
+def test_the_curve_follows_a_rating_edit(window, qtbot):
+    scene = window.view.map_scene()
+    before = scene.curve_averages[1][0]  # Purchase, customer
+    cart = next(tp.id for tp in window.document.journey.touchpoints() if tp.name == "Shopping cart")
+    window.scene.card(cart).setSelected(True)
+    combo = window.inspector.fields["customer_rating"].widget
+    combo.setFocus()
+    press(qtbot, combo, "End")  # the last entry: five stars
+    assert window.document.journey.touchpoint(cart).customer_rating == 5
+    assert scene.curve_averages[1][0] > before

@@ -53,6 +53,7 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgGenerator
 
 from tpmapper import __version__
+from tpmapper.analysis import curve as analysis_curve
 from tpmapper.files.atomic import atomic_write
 from tpmapper.files.errors import MapFileError
 from tpmapper.model.elements import Touchpoint
@@ -60,8 +61,9 @@ from tpmapper.model.journey import JourneyMap
 from tpmapper.model.transfer import extract
 from tpmapper.model.vocabulary import Moment
 from tpmapper.render import map_painter, painters, pdf_pages, style
+from tpmapper.render.curve import CurveLabels, paint_curve
 from tpmapper.render.layout import layout_map
-from tpmapper.render.painters import LinkShape, qrect
+from tpmapper.render.painters import LinkShape, qrect, shared_font
 from tpmapper.render.png_encoder import encode_png, png_bands
 from tpmapper.render.sheet import LEGEND_ROW, LegendEntry, Sheet
 
@@ -122,6 +124,7 @@ class ExportLabels:
     pain_point: str = "Pain point"
     positive: str = "Positive moment"
     page: str = "Page {page} of {pages}"  # keeps its {page} and {pages} when translated
+    curve: CurveLabels = field(default_factory=CurveLabels)
 
     @classmethod
     def translated(cls, tr: Callable[[str], str]) -> ExportLabels:
@@ -134,6 +137,11 @@ class ExportLabels:
             pain_point=tr(english.pain_point),
             positive=tr(english.positive),
             page=tr(english.page),
+            curve=CurveLabels(
+                heading=tr(english.curve.heading),
+                customer=tr(english.curve.customer),
+                company=tr(english.curve.company),
+            ),
         )
 
 
@@ -148,6 +156,7 @@ class ImageOptions:
     transparent: PNG and SVG; the background around and beside the map stays clear, the
         map's own cells, headers and cards are drawn as on screen.
     legend: rating colours and moment markers below the map (the picture grows to hold it).
+    curve: the experience curve under the grid, for a map with any rating (render/curve.py).
     selection: touchpoint ids; export only those cards, the links among them, and the
         phases and lanes they sit in.
     title: the map's title and the date above the map (on every page of a PDF).
@@ -159,6 +168,7 @@ class ImageOptions:
     scale: float = 2.0
     transparent: bool = False
     legend: bool = True
+    curve: bool = True
     selection: frozenset[str] | None = None
     title: bool = True
     date: datetime.date | None = None
@@ -236,13 +246,6 @@ def selection_map(
 # ---------------------------------------------------------------------- the sheet
 
 
-def _font(points: float, bold: bool = False) -> QFont:
-    font = QFont()
-    font.setPointSizeF(points)
-    font.setBold(bold)
-    return font
-
-
 def _metrics(font: QFont) -> QFontMetricsF:
     """Font metrics at the export's resolution (not the screen's), as the painter will see."""
     return QFontMetricsF(font, _reference_device())
@@ -283,8 +286,8 @@ def _legend_entries(labels: ExportLabels) -> list[LegendEntry]:
 
 def _flow_legend(labels: ExportLabels, left: float, top: float, width: float) -> list[LegendEntry]:
     """The legend's entries placed in rows no wider than `width`."""
-    text_metrics = _metrics(_font(LEGEND_FONT))
-    heading_metrics = _metrics(_font(LEGEND_FONT, bold=True))
+    text_metrics = _metrics(shared_font(LEGEND_FONT))
+    heading_metrics = _metrics(shared_font(LEGEND_FONT, bold=True))
     placed: list[LegendEntry] = []
     x, y = left, top
     for entry in _legend_entries(labels):
@@ -310,7 +313,8 @@ def _compose(
     """`legend_width`: wrap the legend at this width rather than the map's."""
     if options.selection is not None:
         journey = selection_map(journey, options.selection)
-    layout = layout_map(journey)
+    rated = any(tp.customer_rating or tp.company_rating for tp in journey.touchpoints())
+    layout = layout_map(journey, curve=options.curve and rated)
     shapes = [
         painters.link_shape(
             painters.link_path(qrect(layout.cards[link.source]), qrect(layout.cards[link.target])),
@@ -409,11 +413,11 @@ def _saved(painter: QPainter) -> Iterator[None]:
 
 def _paint_title(painter: QPainter, rect: QRectF, title: str, date: str) -> None:
     with _saved(painter):
-        painter.setFont(_font(DATE_FONT))
+        painter.setFont(shared_font(DATE_FONT))
         date_width = _metrics(painter.font()).horizontalAdvance(date)
         painter.setPen(QColor(style.MUTED_TEXT))
         painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, date)
-        painter.setFont(_font(TITLE_FONT, bold=True))
+        painter.setFont(shared_font(TITLE_FONT, bold=True))
         painter.setPen(QColor(style.TEXT_COLOUR))
         room = rect.adjusted(0, 0, -(date_width + 24), 0)
         text = _metrics(painter.font()).elidedText(
@@ -428,7 +432,7 @@ def _paint_legend(painter: QPainter, entries: list[LegendEntry]) -> None:
             x, y = entry.at.x(), entry.at.y()
             row = QRectF(x, y, entry.width, LEGEND_ROW)
             if entry.kind == "heading":
-                painter.setFont(_font(LEGEND_FONT, bold=True))
+                painter.setFont(shared_font(LEGEND_FONT, bold=True))
                 painter.setPen(QColor(style.TEXT_COLOUR))
                 painter.drawText(row, Qt.AlignmentFlag.AlignVCenter, entry.text)
                 continue
@@ -442,7 +446,7 @@ def _paint_legend(painter: QPainter, entries: list[LegendEntry]) -> None:
                 moment = Moment.PAIN_POINT if entry.kind == "pain" else Moment.POSITIVE
                 card = QRectF(centre.x() + 11 - 22, centre.y() - 11, 22, 22)
                 painters._moment_marker(painter, card, moment)
-            painter.setFont(_font(LEGEND_FONT))
+            painter.setFont(shared_font(LEGEND_FONT))
             painter.setPen(QColor(style.TEXT_COLOUR))
             painter.drawText(
                 row.adjusted(SWATCH + 6, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, entry.text
@@ -478,6 +482,9 @@ def _paint_map(
             map_painter.paint_lane_headers(painter, journey, layout)
         else:
             map_painter.paint_headers(painter, journey, layout)
+        if layout.curve is not None:
+            averages = [(point.customer, point.company) for point in analysis_curve(journey)]
+            paint_curve(painter, journey, layout, averages, options.labels.curve)
         steps.advance()
 
 
@@ -650,12 +657,12 @@ def _shows_something(sheet: Sheet, tile: QRectF) -> bool:
 
 def _paint_page_header(painter: QPainter, rect: QRectF, title: str | None, right: str) -> None:
     with _saved(painter):
-        painter.setFont(_font(DATE_FONT))
+        painter.setFont(shared_font(DATE_FONT))
         right_width = _metrics(painter.font()).horizontalAdvance(right)
         painter.setPen(QColor(style.MUTED_TEXT))
         painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, right)
         if title:
-            painter.setFont(_font(12, bold=True))
+            painter.setFont(shared_font(12, bold=True))
             painter.setPen(QColor(style.TEXT_COLOUR))
             room = rect.adjusted(0, 0, -(right_width + 24), 0)
             text = _metrics(painter.font()).elidedText(

@@ -56,6 +56,8 @@ class Metrics:
     min_card_columns: int = 1
     max_card_columns: int = 40
     min_card_rows: int = 1
+    curve_gap: float = 24  # between the grid and the experience curve below it
+    curve_height: float = 180
 
 
 @dataclass
@@ -68,12 +70,19 @@ class MapLayout:
     card_columns: list[int] = field(default_factory=list)  # per phase
     cards: dict[str, Rect] = field(default_factory=dict)
     cell_of: dict[str, tuple[str, str]] = field(default_factory=dict)
+    curve: Rect | None = None  # the experience curve's band below the grid, when shown
 
     @property
-    def bounds(self) -> Rect:
+    def grid_bounds(self) -> Rect:
+        """Headers and cells, without the curve."""
         width = self.columns[-1].right if self.columns else self.metrics.lane_header_width
         height = self.rows[-1].bottom if self.rows else self.metrics.phase_header_height
         return Rect(0, 0, width, height)
+
+    @property
+    def bounds(self) -> Rect:
+        grid = self.grid_bounds
+        return grid if self.curve is None else grid.united(self.curve)
 
     def phase_header(self, index: int) -> Rect:
         column = self.columns[index]
@@ -136,8 +145,11 @@ def _card_columns(count: int, metrics: Metrics) -> int:
     return max(metrics.min_card_columns, min(metrics.max_card_columns, wanted))
 
 
-def layout_map(journey: JourneyMap, metrics: Metrics | None = None) -> MapLayout:
-    """Compute the whole layout of a map."""
+def layout_map(
+    journey: JourneyMap, metrics: Metrics | None = None, curve: bool = False
+) -> MapLayout:
+    """Compute the whole layout of a map; with `curve`, a band for the experience curve
+    below the grid (the cells and cards stay where they are either way)."""
     m = metrics or Metrics()
     phase_ids, lane_ids = journey.phases.ids(), journey.lanes.ids()
     result = MapLayout(m, phase_ids, lane_ids)
@@ -172,4 +184,7 @@ def layout_map(journey: JourneyMap, metrics: Metrics | None = None) -> MapLayout
             for slot, tid in enumerate(journey.cell(phase_id, lane_id)):
                 result.cards[tid] = result.slot_rect(p_index, l_index, slot)
                 result.cell_of[tid] = (phase_id, lane_id)
+    if curve:
+        grid = result.grid_bounds
+        result.curve = Rect(0, grid.bottom + m.curve_gap, grid.width, m.curve_height)
     return result

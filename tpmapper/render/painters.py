@@ -40,7 +40,7 @@ def qrect(rect: Rect) -> QRectF:
 
 
 @cache
-def _font(size: float, bold: bool = False) -> QFont:
+def shared_font(size: float, bold: bool = False) -> QFont:
     """Shared, so never change the font it returns (painters only set it)."""
     font = QFont()
     font.setPointSizeF(size)
@@ -59,7 +59,7 @@ def paint_phase_header(
     painter.drawRect(rect)
     text = QColor("#ffffff") if colour.lightnessF() < 0.62 else QColor(style.TEXT_COLOUR)
     painter.setPen(text)
-    painter.setFont(_font(11, bold=True))
+    painter.setFont(shared_font(11, bold=True))
     inner = rect.adjusted(12, 0, -12, 0)
     inner.setLeft(min(max(inner.left(), label_from + 12), max(inner.left(), inner.right() - 60)))
     label = f"{phase.name}  ·  {count}"
@@ -76,11 +76,11 @@ def paint_lane_header(painter: QPainter, rect: QRectF, lane: Lane, count: int) -
     painter.setBrush(QColor(style.LANE_HEADER_FILL))
     painter.drawRect(rect)
     painter.setPen(QColor(style.TEXT_COLOUR))
-    painter.setFont(_font(10.5, bold=True))
+    painter.setFont(shared_font(10.5, bold=True))
     inner = rect.adjusted(12, 10, -10, -10)
     painter.drawText(inner, Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap, lane.name)
     painter.setPen(QColor(style.MUTED_TEXT))
-    painter.setFont(_font(9))
+    painter.setFont(shared_font(9))
     painter.drawText(inner, Qt.AlignmentFlag.AlignBottom, str(count))
     painter.restore()
 
@@ -92,7 +92,7 @@ def paint_cell(painter: QPainter, rect: QRectF, alternate: bool, empty: bool, hi
     painter.drawRect(rect)
     if empty and hint:
         painter.setPen(QColor(style.EMPTY_HINT))
-        painter.setFont(_font(9))
+        painter.setFont(shared_font(9))
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, hint)
     painter.restore()
 
@@ -153,7 +153,7 @@ def _moment_marker(painter: QPainter, rect: QRectF, moment: Moment) -> None:
         painter.drawEllipse(centre, 7, 7)
         mark = "+"
     painter.setPen(QColor("#ffffff"))
-    painter.setFont(_font(7.5, bold=True))
+    painter.setFont(shared_font(7.5, bold=True))
     painter.drawText(
         QRectF(centre.x() - 7, centre.y() - 6, 14, 13), Qt.AlignmentFlag.AlignCenter, mark
     )
@@ -166,13 +166,13 @@ def _channel_badge(painter: QPainter, left: float, top: float, text: str) -> flo
     painter.setBrush(QColor("#e3e8ef"))
     painter.drawRoundedRect(badge, 3, 3)
     painter.setPen(QColor(style.MUTED_TEXT))
-    painter.setFont(_font(6.5, bold=True))
+    painter.setFont(shared_font(6.5, bold=True))
     painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
     return badge.right() + 6
 
 
 def _owner_pill(painter: QPainter, left: float, top: float, owner: str) -> None:
-    painter.setFont(_font(7.5))
+    painter.setFont(shared_font(7.5))
     metrics = QFontMetricsF(painter.font())
     owner = metrics.elidedText(owner, Qt.TextElideMode.ElideRight, 84)
     pill = QRectF(left, top, metrics.horizontalAdvance(owner) + 12, 14)
@@ -207,10 +207,10 @@ def fit_name(name: str, width: float) -> tuple[float, Qt.TextFlag, str]:
     word_wrap, anywhere = Qt.TextFlag.TextWordWrap, Qt.TextFlag.TextWrapAnywhere
     for wrap in (word_wrap, anywhere):
         for size in NAME_SIZES:
-            if _name_fits(QFontMetricsF(_font(size, bold=True)), name, wrap, width):
+            if _name_fits(QFontMetricsF(shared_font(size, bold=True)), name, wrap, width):
                 return size, wrap, name
     size = NAME_SIZES[-1]
-    metrics = QFontMetricsF(_font(size, bold=True))
+    metrics = QFontMetricsF(shared_font(size, bold=True))
     for wrap in (word_wrap, anywhere):
         for budget in range(int(width * 2), 0, -8):
             text = metrics.elidedText(name, Qt.TextElideMode.ElideRight, budget)
@@ -255,7 +255,7 @@ def paint_card(
     text_left = rect.left() + 14
     if detail < SIMPLE_DETAIL:
         painter.setPen(QColor(style.TEXT_COLOUR))
-        painter.setFont(_font(13, bold=True))
+        painter.setFont(shared_font(13, bold=True))
         painter.drawText(
             QRectF(text_left, rect.top(), rect.width() - 20, rect.height()),
             Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap,
@@ -271,7 +271,7 @@ def paint_card(
     painter.setPen(QColor(style.TEXT_COLOUR))
     name_rect = QRectF(name_left, top - 1, rect.right() - marker_room - name_left, NAME_HEIGHT)
     size, wrap, name = fit_name(touchpoint.name, name_rect.width())
-    painter.setFont(_font(size, bold=True))
+    painter.setFont(shared_font(size, bold=True))
     painter.drawText(name_rect, Qt.AlignmentFlag.AlignTop | wrap, name)
 
     if touchpoint.owner:
@@ -343,7 +343,7 @@ def link_shape(path: QPainterPath, label: str = "") -> LinkShape:
     right = tip - QPointF(math.cos(angle + 0.4) * ARROW_SIZE, math.sin(angle + 0.4) * ARROW_SIZE)
     box = None
     if label:
-        metrics = QFontMetricsF(_font(LABEL_FONT_SIZE))
+        metrics = QFontMetricsF(shared_font(LABEL_FONT_SIZE))
         label = metrics.elidedText(label, Qt.TextElideMode.ElideRight, 160)
         box = QRectF(0, 0, metrics.horizontalAdvance(label) + 10, metrics.height() + 4)
         box.moveCenter(path.pointAtPercent(0.5))
@@ -380,7 +380,7 @@ def paint_links(
     for shape in shapes:
         painter.drawPolygon(shape.arrow)
     if detail >= SIMPLE_DETAIL:
-        painter.setFont(_font(LABEL_FONT_SIZE))
+        painter.setFont(shared_font(LABEL_FONT_SIZE))
         box_pen, text_pen = QPen(colour, 0.8), QPen(QColor(style.TEXT_COLOUR))
         painter.setBrush(QColor(255, 255, 255, 230))
         for shape in shapes:

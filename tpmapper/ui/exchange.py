@@ -219,6 +219,7 @@ class Exchange(QObject):
             pain_point=self.tr("Pain point"),
             positive=self.tr("Positive moment"),
             page=self.tr("Page {page} of {pages}"),
+            curve=self.window.scene.curve_labels,  # the canvas's words: one translation
         )
 
     def _progress(self, label: str) -> _ProgressWindow:

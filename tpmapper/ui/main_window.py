@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
         document.setParent(self)
         self.document = document
         self.scene = MapScene(document, self)
+        self.scene.show_curve(self._curve.isChecked())
         self.view.setScene(self.scene)
         document.modified_changed.connect(self.setWindowModified)
         document.refused.connect(self._show_refusal)
@@ -167,6 +168,11 @@ class MainWindow(QMainWindow):
         where = document.path.name if document.path is not None else document.origin
         parts = [f"{document.display_name}[*]", *([where] if where else []), "tpmapper"]
         self.setWindowTitle(" — ".join(parts))
+
+    def _show_curve(self, shown: bool) -> None:
+        """View ▸ Experience Curve: the band under the grid, remembered for next time."""
+        self.scene.show_curve(shown)
+        self.settings.setValue("view/curve", shown)
 
     def _show_refusal(self, message: str) -> None:
         """A refused edit: say why, once the widget that pushed it has settled (a modal
@@ -251,6 +257,9 @@ class MainWindow(QMainWindow):
         self._axes = self._action(self.tr("&Phases and Lanes…"), self.edit_axes, "Ctrl+Shift+L")
         self._properties = self._action(self.tr("Map P&roperties…"), self.edit_properties)
         self._fit = self._action(self.tr("&Fit to Window"), self.view.fit, "Ctrl+9")
+        self._curve = self._action(self.tr("Experience &Curve"), self._show_curve)
+        self._curve.setCheckable(True)
+        self._curve.setChecked(self.settings.value("view/curve", True, type=bool))
         self._import_excel = self._action(
             self.tr("&Import Excel Workbook…"), lambda: self.exchange().import_excel()
         )
@@ -298,6 +307,7 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addActions([self._zoom_in, self._zoom_out, self._zoom_reset, self._fit])
         view_menu.addSeparator()
+        view_menu.addAction(self._curve)
         view_menu.addAction(self.palette_dock.toggleViewAction())
         map_menu = bar.addMenu(self.tr("&Map"))
         map_menu.addActions([self._axes, self._properties])

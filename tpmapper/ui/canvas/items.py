@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tpmapper.render import map_painter, painters, style
+from tpmapper.render import curve, map_painter, painters, style
 from tpmapper.ui.canvas.link_layer import hit_shape
 from tpmapper.ui.canvas.new_link import NewLinkInteraction
 
@@ -199,3 +199,28 @@ class OverviewItem(QGraphicsItem):
         cards = scene.layout.cards
         selected = [painters.qrect(cards[item.touchpoint_id]) for item in scene.selected_cards()]
         painters.paint_overview(painter, self._blocks, selected)
+
+
+class CurveItem(QGraphicsItem):
+    """The experience curve under the grid (render/curve.py draws it, as in exports)."""
+
+    def __init__(self, map_scene: MapScene) -> None:
+        super().__init__()
+        self._scene = map_scene
+        self.setZValue(-90)  # over the grid, under links and cards
+
+    def refresh(self) -> None:
+        self.prepareGeometryChange()
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        band = self._scene.layout.curve
+        return painters.qrect(band) if band is not None else QRectF()
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        scene = self._scene
+        curve.paint_curve(
+            painter, scene.journey, scene.layout, scene.curve_averages, scene.curve_labels
+        )

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
 
+from tpmapper.analysis import curve as analysis_curve
 from tpmapper.model.edits import (
     AddTouchpoint,
     CompositeEdit,
@@ -21,8 +22,9 @@ from tpmapper.model.edits import (
 from tpmapper.model.elements import Touchpoint, new_id
 from tpmapper.model.journey import Action, Change, JourneyMap, Target
 from tpmapper.render import painters
+from tpmapper.render.curve import Averages, CurveLabels
 from tpmapper.render.layout import MapLayout, Rect, layout_map
-from tpmapper.ui.canvas.items import GridItem, LinkItem, OverviewItem, TouchpointItem
+from tpmapper.ui.canvas.items import CurveItem, GridItem, LinkItem, OverviewItem, TouchpointItem
 from tpmapper.ui.canvas.link_layer import LinkKey, LinkLayer
 from tpmapper.ui.document import Document
 
@@ -45,6 +47,13 @@ class MapScene(QGraphicsScene):
         super().__init__(parent)
         self.document = document
         self.empty_hint = self.tr("Drop a touchpoint here")
+        self.curve_labels = CurveLabels(
+            heading=self.tr("Experience curve"),
+            customer=self.tr("Customer view"),
+            company=self.tr("Company view"),
+        )
+        self.curve_shown = True  # View ▸ Experience Curve
+        self.curve_averages: Averages = []
         self.layout: MapLayout = layout_map(document.journey)
         self._cards: dict[str, TouchpointItem] = {}
         self._lifted: dict[LinkKey, LinkItem] = {}  # links drawn as items of their own
@@ -54,6 +63,8 @@ class MapScene(QGraphicsScene):
         self._changed: set[str] = set()  # touchpoints whose content changed since the last sync
         self._grid = GridItem(self)
         self.addItem(self._grid)
+        self._curve = CurveItem(self)
+        self.addItem(self._curve)
         self.link_layer = LinkLayer(5)
         self.addItem(self.link_layer)
         self.overview = OverviewItem(self)
@@ -116,7 +127,7 @@ class MapScene(QGraphicsScene):
     def sync(self) -> None:
         """Bring the items in line with the map: add, remove, place and redraw what changed."""
         journey = self.journey
-        self.layout = layout_map(journey)
+        self._lay_out()
         cards = self.layout.cards
         moved = [t for t, rect in cards.items() if self._placed.get(t) != rect]
         links = {link.key: link for link in journey.links()}
@@ -167,6 +178,7 @@ class MapScene(QGraphicsScene):
         self.link_layer.set_bounds(scene_rect)
         self.link_layer.flush()
         self._grid.refresh()
+        self._curve.refresh()
         self.overview.invalidate()
         self.setSceneRect(scene_rect)
         if bulk:
@@ -176,6 +188,18 @@ class MapScene(QGraphicsScene):
             # changes.
             self.setSceneRect(scene_rect.adjusted(0, 0, 1, 0))
             self.setSceneRect(scene_rect)
+
+    def _lay_out(self) -> None:
+        """Where everything goes now, and the curve's phase averages (from the analysis)."""
+        self.layout = layout_map(self.journey, curve=self.curve_shown)
+        if self.curve_shown:
+            self.curve_averages = [(p.customer, p.company) for p in analysis_curve(self.journey)]
+
+    def show_curve(self, shown: bool) -> None:
+        """Show or hide the experience curve under the grid."""
+        if shown != self.curve_shown:
+            self.curve_shown = shown
+            self.sync()
 
     def _item_opacity(self) -> float:
         return 0.0 if self.overview.isVisible() else 1.0
