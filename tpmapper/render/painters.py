@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 
+from tpmapper.analysis.compute import BLIND_SPOT_GAP
 from tpmapper.model.elements import Lane, Phase, Touchpoint
 from tpmapper.model.vocabulary import Moment
 from tpmapper.render import style
@@ -171,16 +172,45 @@ def _channel_badge(painter: QPainter, left: float, top: float, text: str) -> flo
     return badge.right() + 6
 
 
-def _owner_pill(painter: QPainter, left: float, top: float, owner: str) -> None:
+def _owner_pill(painter: QPainter, left: float, top: float, owner: str, room: float = 84) -> None:
+    """`room`: how wide the owner's name may be at most."""
     painter.setFont(shared_font(7.5))
     metrics = QFontMetricsF(painter.font())
-    owner = metrics.elidedText(owner, Qt.TextElideMode.ElideRight, 84)
+    owner = metrics.elidedText(owner, Qt.TextElideMode.ElideRight, room)
     pill = QRectF(left, top, metrics.horizontalAdvance(owner) + 12, 14)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QColor("#e8eef7"))
     painter.drawRoundedRect(pill, 7, 7)
     painter.setPen(QColor("#35507a"))
     painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, owner)
+
+
+GAP_BADGE_FILL = QColor("#ffa000")  # amber: the company thinks better of it than customers
+GAP_BADGE_TEXT = QColor("#3d2600")
+GAP_BADGE_WIDTH, GAP_BADGE_HEIGHT = 22.0, 14.0
+OWNER_ROOM_BESIDE_GAP_BADGE = 58.0  # the owner pill ends left of the gap badge
+
+
+def gap_badge_rect(card: QRectF) -> QRectF:
+    """Where a card's gap badge goes: on the owner pill's line, just left of the stars."""
+    return QRectF(
+        card.right() - 66 - GAP_BADGE_WIDTH,
+        card.bottom() - 20,
+        GAP_BADGE_WIDTH,
+        GAP_BADGE_HEIGHT,
+    )
+
+
+def _gap_badge(painter: QPainter, card: QRectF, gap: int) -> None:
+    """The gap badge, "+2" on amber: company rating minus customer rating, on a blind spot
+    where the company flatters itself."""
+    badge = gap_badge_rect(card)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(GAP_BADGE_FILL)
+    painter.drawRoundedRect(badge, 4, 4)
+    painter.setPen(GAP_BADGE_TEXT)
+    painter.setFont(shared_font(7.5, bold=True))
+    painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, f"+{gap}")
 
 
 NAME_HEIGHT = 32.0  # two lines of a card's name
@@ -228,7 +258,8 @@ def paint_card(
     selected: bool = False,
     hovered: bool = False,
 ) -> None:
-    """A touchpoint card: rating stripe, name, channel badge, owner, stars, moment marker."""
+    """A touchpoint card: rating stripe, name, channel badge, owner, stars, moment marker,
+    and a gap badge where the company rates it 2 or more points above its customers."""
     painter.save()
     rating = QColor(style.rating_colour(touchpoint.customer_rating))
     if detail < BLOCK_DETAIL:
@@ -274,8 +305,13 @@ def paint_card(
     painter.setFont(shared_font(size, bold=True))
     painter.drawText(name_rect, Qt.AlignmentFlag.AlignTop | wrap, name)
 
+    gap = touchpoint.rating_gap or 0  # company - customer; 0 unless both rated it
+    flattering = gap >= BLIND_SPOT_GAP
     if touchpoint.owner:
-        _owner_pill(painter, text_left, rect.bottom() - 20, touchpoint.owner)
+        room = OWNER_ROOM_BESIDE_GAP_BADGE if flattering else 84
+        _owner_pill(painter, text_left, rect.bottom() - 20, touchpoint.owner, room)
+    if flattering:
+        _gap_badge(painter, rect, gap)
     _stars(painter, rect.right() - 8, rect.bottom() - 7, touchpoint.customer_rating)
     if touchpoint.moment:
         _moment_marker(painter, rect, touchpoint.moment)

@@ -33,8 +33,10 @@ from tpmapper.ui.keys import redo_keys
 from tpmapper.ui.recent_files import RecentFilesMenu
 
 if TYPE_CHECKING:  # imported when first opened: start-up stays quick
+    from tpmapper.analysis import Findings
     from tpmapper.ui.axes_dialog import AxesDialog
     from tpmapper.ui.exchange import Exchange
+    from tpmapper.ui.findings_dock import FindingsDock
     from tpmapper.ui.inspector import Inspector
     from tpmapper.ui.palette import PaletteWidget
 
@@ -72,6 +74,14 @@ class MainWindow(QMainWindow):
         self.inspector_dock = self._dock(
             self.tr("Inspector"), "inspector", QWidget(self), Qt.DockWidgetArea.RightDockWidgetArea
         )
+        self._findings: FindingsDock | None = None
+        self.findings_dock = self._dock(
+            self.tr("Findings"), "findings", QWidget(self), Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.tabifyDockWidget(self.inspector_dock, self.findings_dock)
+        self.inspector_dock.raise_()
+        self._findings_status = QLabel(self)
+        self.statusBar().addPermanentWidget(self._findings_status)
         self.history = QUndoView(self)
         self.history.setEmptyLabel(self.tr("<opened>"))
         self.history_dock = self._dock(
@@ -104,16 +114,22 @@ class MainWindow(QMainWindow):
     def _build_docks(self) -> None:
         if self._inspector is not None:
             return
+        from tpmapper.ui.findings_dock import FindingsDock
         from tpmapper.ui.inspector import Inspector
         from tpmapper.ui.palette import PaletteWidget
 
-        for dock in (self.palette_dock, self.inspector_dock):
+        for dock in (self.palette_dock, self.inspector_dock, self.findings_dock):
             dock.widget().deleteLater()  # the placeholder
         self._palette = PaletteWidget(preferred_language(), self)
         self.palette_dock.setWidget(self._palette)
         self._inspector = Inspector(self)
         self.inspector_dock.setWidget(self._inspector)
         self._inspector.set_document(self.document)
+        self._findings = FindingsDock(self)
+        self._findings.findings_changed.connect(self._show_findings_counts)
+        self._findings.touchpoints_chosen.connect(self.select_touchpoints)
+        self.findings_dock.setWidget(self._findings)
+        self._findings.set_document(self.document)
         self._show_selection()
 
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
@@ -141,6 +157,8 @@ class MainWindow(QMainWindow):
         self.scene.selectionChanged.connect(self._show_selection)
         if self._inspector is not None:
             self._inspector.set_document(document)
+        if self._findings is not None:
+            self._findings.set_document(document)
         self.history.setStack(document.undo_stack)
         stack = document.undo_stack
         self._undo.setEnabled(stack.canUndo())
@@ -207,6 +225,25 @@ class MainWindow(QMainWindow):
     def _show_selection(self) -> None:
         if self._inspector is not None:
             self._inspector.show_touchpoints(self.scene.selected_touchpoint_ids())
+
+    def _show_findings_counts(self, findings: Findings) -> None:
+        self._findings_status.setText(
+            self.tr("%1 weak spots · %2 blind spots")
+            .replace("%1", str(len(findings.weak_spots)))
+            .replace("%2", str(len(findings.blind_spots)))
+        )
+
+    def select_touchpoints(self, ids: list[str]) -> None:
+        """Select these cards (and nothing else) and scroll them into view."""
+        self.scene.clearSelection()
+        area = None
+        for tid in ids:
+            card = self.scene.card(tid)
+            card.setSelected(True)
+            rect = card.sceneBoundingRect()
+            area = rect if area is None else area.united(rect)
+        if area is not None:
+            self.view.ensureVisible(area, 40, 40)
 
     def _update_actions(self) -> None:
         self._delete.setEnabled(bool(self.scene.selectedItems()))
@@ -312,6 +349,7 @@ class MainWindow(QMainWindow):
         map_menu = bar.addMenu(self.tr("&Map"))
         map_menu.addActions([self._axes, self._properties])
         view_menu.addAction(self.inspector_dock.toggleViewAction())
+        view_menu.addAction(self.findings_dock.toggleViewAction())
         view_menu.addAction(self.history_dock.toggleViewAction())
 
     # ------------------------------------------------------------------ edits

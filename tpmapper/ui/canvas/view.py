@@ -314,7 +314,10 @@ class MapView(QGraphicsView):
         """Scrolling moves the pixels already drawn, pinned headers included: the strips
         they stand in, and those they were moved into, are drawn afresh."""
         super().scrollContentsBy(dx, dy)
-        metrics = self.map_scene().layout.metrics
+        scene = self.scene()
+        if not isinstance(scene, MapScene):  # being torn down
+            return
+        metrics = scene.layout.metrics
         viewport = self.viewport()
         width = math.ceil(metrics.lane_header_width * self.zoom) + abs(dx) + 2
         height = math.ceil(metrics.phase_header_height * self.zoom) + abs(dy) + 2
