@@ -4,17 +4,17 @@
 <context>
     <name>AxesDialog</name>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="234"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="235"/>
         <source>Phases and Lanes</source>
         <translation>Phasen und Zeilen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="238"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="239"/>
         <source>Phases (columns)</source>
         <translation>Phasen (Spalten)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="239"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="240"/>
         <source>Lanes (rows)</source>
         <translation>Zeilen (Swimlanes)</translation>
     </message>
@@ -88,53 +88,53 @@
         <translation>Umbenennen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="153"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="154"/>
         <source>Rename %1</source>
         <translation>%1 umbenennen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="160"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="162"/>
         <source>Phase Colour</source>
         <translation>Farbe der Phase</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="164"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="166"/>
         <source>Recolour phase</source>
         <translation>Phasenfarbe ändern</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="172"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="174"/>
         <source>Reorder</source>
         <translation>Reihenfolge ändern</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="180"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="182"/>
         <source>Remove %1</source>
         <translation>%1 entfernen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="200"/>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="212"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="202"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="214"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="201"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="203"/>
         <source>%1 touchpoints serve “%2”. Remove the persona from them too?</source>
         <translation>%1 Touchpoints sprechen „%2“ an. Die Persona auch dort entfernen?</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="214"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="216"/>
         <source>“%1” holds %2 touchpoints with %3 links. What should happen to them?</source>
         <translation>„%1“ enthält %2 Touchpoint(s) mit %3 Verbindung(en). Was soll damit geschehen?</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="220"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="222"/>
         <source>Move them to “%1”</source>
         <translation>Nach „%1“ verschieben</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/axes_dialog.py" line="222"/>
+        <location filename="../../tpmapper/ui/axes_dialog.py" line="224"/>
         <source>Remove them too</source>
         <translation>Ebenfalls entfernen</translation>
     </message>
@@ -142,37 +142,37 @@
 <context>
     <name>ErrorReport</name>
     <message>
-        <location filename="../../tpmapper/ui/error_report.py" line="113"/>
+        <location filename="../../tpmapper/ui/error_report.py" line="114"/>
         <source>Something went wrong</source>
         <translation>Etwas ist schiefgegangen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/error_report.py" line="127"/>
+        <location filename="../../tpmapper/ui/error_report.py" line="128"/>
         <source>tpmapper ran into an unexpected error. Your map is still open: you can go on working and save it.</source>
         <translation>In tpmapper ist ein unerwarteter Fehler aufgetreten. Ihre Karte ist weiterhin geöffnet: Sie können weiterarbeiten und sie speichern.</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/error_report.py" line="144"/>
+        <location filename="../../tpmapper/ui/error_report.py" line="142"/>
         <source>The details are in the log folder %1</source>
         <translation>Die Einzelheiten stehen im Protokollordner %1</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/error_report.py" line="146"/>
+        <location filename="../../tpmapper/ui/error_report.py" line="144"/>
         <source>The log could not be written in %1</source>
         <translation>Das Protokoll konnte in %1 nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/error_report.py" line="154"/>
+        <location filename="../../tpmapper/ui/error_report.py" line="149"/>
         <source>Copy details</source>
         <translation>Einzelheiten kopieren</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/error_report.py" line="158"/>
+        <location filename="../../tpmapper/ui/error_report.py" line="153"/>
         <source>Show log folder</source>
         <translation>Protokollordner zeigen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/error_report.py" line="182"/>
+        <location filename="../../tpmapper/ui/error_report.py" line="186"/>
         <source>… and %n more error(s)</source>
         <translation>
             <numerusform>… und %n weiterer Fehler</numerusform>
@@ -180,7 +180,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/error_report.py" line="196"/>
+        <location filename="../../tpmapper/ui/error_report.py" line="200"/>
         <source>Details copied</source>
         <translation>Einzelheiten kopiert</translation>
     </message>
@@ -188,139 +188,139 @@
 <context>
     <name>Exchange</name>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="111"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="117"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="112"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="118"/>
         <source>PNG image (*.png)</source>
         <translation>PNG-Bild (*.png)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="113"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="119"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG-Grafik (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="114"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="120"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF-Dokument (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="115"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="121"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV-Tabelle (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="138"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="144"/>
         <source>Exporting %1…</source>
         <translation>%1 wird exportiert …</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="153"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="159"/>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="156"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="162"/>
         <source>Exported to %1</source>
         <translation>Exportiert nach %1</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="174"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="180"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="203"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="210"/>
         <source>Customer rating</source>
         <translation>Kundenbewertung</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="205"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="212"/>
         <source>1 very poor</source>
         <translation>1 sehr schlecht</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="206"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="213"/>
         <source>2 poor</source>
         <translation>2 schlecht</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="207"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="214"/>
         <source>3 fair</source>
         <translation>3 mittel</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="208"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="215"/>
         <source>4 good</source>
         <translation>4 gut</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="209"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="216"/>
         <source>5 very good</source>
         <translation>5 sehr gut</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="211"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="218"/>
         <source>Not rated</source>
         <translation>Nicht bewertet</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="212"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="219"/>
         <source>Pain point</source>
         <translation>Schmerzpunkt</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="213"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="220"/>
         <source>Positive moment</source>
         <translation>Positiver Moment</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="214"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="221"/>
         <source>Page {page} of {pages}</source>
         <translation>Seite {page} von {pages}</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="218"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="226"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="225"/>
-        <location filename="../../tpmapper/ui/exchange.py" line="253"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="233"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="261"/>
         <source>Import Excel Workbook</source>
         <translation>Excel-Arbeitsmappe importieren</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="227"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="235"/>
         <source>Excel workbooks (*.xlsx *.xlsm)</source>
         <translation>Excel-Arbeitsmappen (*.xlsx *.xlsm)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="241"/>
         <location filename="../../tpmapper/ui/exchange.py" line="249"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="257"/>
         <source>Nothing was imported</source>
         <translation>Nichts wurde importiert</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="242"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="250"/>
         <source>%1 cannot be imported:</source>
         <translation>%1 kann nicht importiert werden:</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="254"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="262"/>
         <source>%1 can be imported. Please note:</source>
         <translation>%1 kann importiert werden. Bitte beachten:</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="261"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="269"/>
         <source>imported from %1</source>
         <translation>importiert aus %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/exchange.py" line="280"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="288"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… und %n weiteres</numerusform>
@@ -350,201 +350,445 @@
     </message>
 </context>
 <context>
+    <name>FindingsDock</name>
+    <message>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="149"/>
+        <source>No touchpoint has both ratings yet.</source>
+        <extracomment>How long the map must stay unchanged before the findings are worked out again. A kind shown for the first time starts expanded when it has at most this many findings. A loop&apos;s item names this many of its touchpoints at most. The touchpoint ids of the finding(s) the user chose (a kind: all of its touchpoints). The new `Findings` after each refresh.</extracomment>
+        <translation>Noch kein Touchpoint hat beide Bewertungen.</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="151"/>
+        <source>%1 of %2 rated touchpoints agree (%3 %)</source>
+        <translation>%1 von %2 bewerteten Touchpoints stimmen überein (%3 %)</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="161"/>
+        <source>Priorities</source>
+        <translation>Prioritäten</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="162"/>
+        <source>What to fix first: importance × (5 − customer rating)</source>
+        <translation>Was zuerst anzugehen ist: Wichtigkeit × (5 − Kundensicht)</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="165"/>
+        <source>Weak spots</source>
+        <translation>Schwachstellen</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="166"/>
+        <source>Customers rate them 2 or lower, or they are a pain point</source>
+        <translation>Kunden bewerten sie mit 2 oder schlechter, oder sie sind eine Schwachstelle</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="169"/>
+        <source>Blind spots</source>
+        <translation>Blinde Flecken</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="170"/>
+        <source>Company and customers rate them 2 or more points apart</source>
+        <translation>Unternehmen und Kunden bewerten sie 2 oder mehr Punkte verschieden</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="173"/>
+        <source>Bottlenecks</source>
+        <translation>Engpässe</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="174"/>
+        <source>Every path from the first phase to the last passes them</source>
+        <translation>Jeder Weg von der ersten zur letzten Phase führt durch sie</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="177"/>
+        <source>Dead ends</source>
+        <translation>Sackgassen</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="178"/>
+        <source>Customers reach them but they lead nowhere before the last phase</source>
+        <translation>Kunden erreichen sie, aber vor der letzten Phase führen sie nirgendwohin</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="180"/>
+        <source>Orphans</source>
+        <translation>Ohne Verbindung</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="180"/>
+        <source>No link leads to or from them</source>
+        <translation>Keine Verbindung führt zu ihnen oder von ihnen weg</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="181"/>
+        <source>Loops</source>
+        <translation>Schleifen</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="181"/>
+        <source>Touchpoints customers can circle between</source>
+        <translation>Touchpoints, zwischen denen Kunden kreisen können</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="182"/>
+        <source>Entries</source>
+        <translation>Einstiege</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="182"/>
+        <source>Where journeys start</source>
+        <translation>Wo Customer Journeys beginnen</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="183"/>
+        <source>Without owner</source>
+        <translation>Ohne Verantwortliche(n)</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="183"/>
+        <source>Nobody answers for them</source>
+        <translation>Niemand ist für sie verantwortlich</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="185"/>
+        <source>Uninfluenceable phases</source>
+        <translation>Nicht beeinflussbare Phasen</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="186"/>
+        <source>No touchpoint in them is influenceable</source>
+        <translation>Kein Touchpoint darin ist beeinflussbar</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="189"/>
+        <source>Empty cells</source>
+        <translation>Leere Zellen</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="190"/>
+        <source>No touchpoint in this phase and lane</source>
+        <translation>Kein Touchpoint in dieser Phase und Zeile</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="196"/>
+        <source>score %1</source>
+        <translation>Punktzahl %1</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="196"/>
+        <source>customer %1</source>
+        <translation>Kundensicht %1</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="197"/>
+        <source>company %1 · customer %2</source>
+        <translation>Unternehmen %1 · Kunden %2</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="197"/>
+        <source>Loop %1: %2</source>
+        <translation>Schleife %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>InsightsDock</name>
+    <message>
+        <location filename="../../tpmapper/ui/insights_dock.py" line="140"/>
+        <source>Average rating</source>
+        <extracomment>Edits come in bursts (typing, dragging); the charts are redrawn once they pause. The ids of the touchpoints behind a clicked bar, bar segment or point. Each chart&apos;s legend: a label above it, so that it never hides a bar or point.</extracomment>
+        <translation>Durchschnittliche Bewertung</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/insights_dock.py" line="140"/>
+        <location filename="../../tpmapper/ui/insights_dock.py" line="148"/>
+        <source>Phase</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/insights_dock.py" line="141"/>
+        <source>Ratings per phase</source>
+        <translation>Bewertungen je Phase</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/insights_dock.py" line="143"/>
+        <location filename="../../tpmapper/ui/insights_dock.py" line="293"/>
+        <location filename="../../tpmapper/ui/insights_dock.py" line="319"/>
+        <source>Company rating</source>
+        <translation>Unternehmenssicht</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/insights_dock.py" line="143"/>
+        <location filename="../../tpmapper/ui/insights_dock.py" line="292"/>
+        <location filename="../../tpmapper/ui/insights_dock.py" line="318"/>
+        <source>Customer rating</source>
+        <translation>Kundensicht</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/insights_dock.py" line="144"/>
+        <source>Company vs customer</source>
+        <translation>Unternehmen und Kunden</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/insights_dock.py" line="146"/>
+        <location filename="../../tpmapper/ui/insights_dock.py" line="148"/>
+        <location filename="../../tpmapper/ui/insights_dock.py" line="152"/>
+        <location filename="../../tpmapper/ui/insights_dock.py" line="433"/>
+        <location filename="../../tpmapper/ui/insights_dock.py" line="440"/>
+        <source>Touchpoints</source>
+        <translation>Touchpoints</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/insights_dock.py" line="147"/>
+        <source>Owned, paid, earned</source>
+        <translation>Owned, Paid, Earned</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/insights_dock.py" line="149"/>
+        <source>Digital, analog</source>
+        <translation>Digital, analog</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/insights_dock.py" line="150"/>
+        <source>Channel mix</source>
+        <translation>Kanalmix</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/insights_dock.py" line="154"/>
+        <source>Owners</source>
+        <translation>Verantwortliche</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/insights_dock.py" line="332"/>
+        <location filename="../../tpmapper/ui/insights_dock.py" line="374"/>
+        <source>Company = customers</source>
+        <translation>Unternehmen = Kunden</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/insights_dock.py" line="352"/>
+        <source>Company 2+ above customers (blind spot)</source>
+        <translation>Unternehmen 2+ über Kunden (blinder Fleck)</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/insights_dock.py" line="353"/>
+        <source>Customers 2+ above company</source>
+        <translation>Kunden 2+ über Unternehmen</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/insights_dock.py" line="354"/>
+        <source>Within 1 point</source>
+        <translation>Höchstens 1 Punkt auseinander</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/insights_dock.py" line="406"/>
+        <source>Not set</source>
+        <translation>Nicht gesetzt</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/insights_dock.py" line="434"/>
+        <location filename="../../tpmapper/ui/insights_dock.py" line="446"/>
+        <source>Weak spots</source>
+        <translation>Schwachstellen</translation>
+    </message>
+</context>
+<context>
     <name>Inspector</name>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="110"/>
-        <location filename="../../tpmapper/ui/inspector.py" line="123"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="106"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="119"/>
         <source>(several values)</source>
         <translation>(mehrere Werte)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="155"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="151"/>
         <source>Separate entries with commas</source>
         <translation>Einträge durch Kommas trennen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="177"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="173"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="177"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="173"/>
         <source>No</source>
         <translation>Nein</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="182"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="178"/>
         <source>Touchpoint</source>
         <translation>Touchpoint</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="184"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="180"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="185"/>
-        <location filename="../../tpmapper/ui/inspector.py" line="280"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="181"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="276"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="186"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="182"/>
         <source>Owner</source>
         <translation>Verantwortliche(r)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="192"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="188"/>
         <source>Classification</source>
         <translation>Einordnung</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="194"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="190"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="195"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="191"/>
         <source>Channel detail</source>
         <translation>Kanaldetail</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="196"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="192"/>
         <source>Owned / paid / earned</source>
         <translation>Owned / Paid / Earned</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="197"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="193"/>
         <source>Direct / indirect</source>
         <translation>Direkt / indirekt</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="198"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="194"/>
         <source>Influenceable</source>
         <translation>Beeinflussbar</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="199"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="195"/>
         <source>Digital / analog</source>
         <translation>Digital / analog</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="205"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="201"/>
         <source>Ratings</source>
         <translation>Bewertungen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="207"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="203"/>
         <source>Customer rating (outside-in)</source>
         <translation>Kundensicht (outside-in)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="208"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="204"/>
         <source>Company rating (inside-out)</source>
         <translation>Unternehmenssicht (inside-out)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="209"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="205"/>
         <source>Importance</source>
         <translation>Wichtigkeit</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="210"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="206"/>
         <source>Moment</source>
         <translation>Moment</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="211"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="207"/>
         <source>Why</source>
         <translation>Begründung</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="217"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="213"/>
         <source>KPIs</source>
         <translation>KPIs</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="219"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="215"/>
         <source>Conversion rate (%)</source>
         <translation>Conversion-Rate (%)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="220"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="216"/>
         <source>Satisfaction (%)</source>
         <translation>Zufriedenheit (%)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="221"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="217"/>
         <source>ROI (%)</source>
         <translation>ROI (%)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="222"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="218"/>
         <source>Cost</source>
         <translation>Kosten</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="224"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="220"/>
         <source>Reach</source>
         <translation>Reichweite</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="233"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="229"/>
         <source>Personas</source>
         <translation>Personas</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="233"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="229"/>
         <source>Serves</source>
         <translation>Zielgruppen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="236"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="232"/>
         <source>Improvement</source>
         <translation>Verbesserung</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="238"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="234"/>
         <source>Feedback sources</source>
         <translation>Feedbackquellen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="239"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="235"/>
         <source>Improvement idea</source>
         <translation>Verbesserungsidee</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="240"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="236"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="241"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="237"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="277"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="273"/>
         <source>Map properties</source>
         <translation>Karteneigenschaften</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="279"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="275"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="285"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="281"/>
         <source>Personas (target groups)</source>
         <translation>Personas (Zielgruppen)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="288"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="284"/>
         <source>Select a touchpoint to edit it.</source>
         <translation>Wählen Sie einen Touchpoint aus, um ihn zu bearbeiten.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/inspector.py" line="331"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="326"/>
         <source>&lt;b&gt;%n touchpoints&lt;/b&gt; selected</source>
         <translation>
             <numerusform>&lt;b&gt;%n Touchpoint&lt;/b&gt; ausgewählt</numerusform>
@@ -552,22 +796,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="373"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="368"/>
         <source>Edit personas</source>
         <translation>Personas bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="397"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="392"/>
         <source>“%1” is not a number.</source>
         <translation>„%1“ ist keine Zahl.</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="408"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="404"/>
         <source>Edit %1</source>
         <translation>%1 bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/inspector.py" line="424"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="420"/>
         <source>Edit map properties</source>
         <translation>Karteneigenschaften bearbeiten</translation>
     </message>
@@ -575,203 +819,223 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="67"/>
+        <location filename="../../tpmapper/ui/window_docks.py" line="33"/>
         <source>Palette</source>
-        <extracomment>Every open main window (one map each), so windows stay alive and can find each other.</extracomment>
         <translation>Palette</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="70"/>
+        <location filename="../../tpmapper/ui/window_docks.py" line="39"/>
         <source>Inspector</source>
         <translation>Inspektor</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="73"/>
+        <location filename="../../tpmapper/ui/window_docks.py" line="46"/>
+        <source>Findings</source>
+        <translation>Befunde</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/window_docks.py" line="56"/>
+        <source>Insights</source>
+        <translation>Auswertungen</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/window_docks.py" line="66"/>
         <source>&lt;opened&gt;</source>
         <translation>&lt;Stand beim Öffnen&gt;</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="75"/>
+        <location filename="../../tpmapper/ui/window_docks.py" line="68"/>
         <source>Undo History</source>
         <translation>Bearbeitungsverlauf</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="182"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="146"/>
         <source>%1 touchpoints · %2 links · %3 phases · %4 lanes</source>
         <translation>%1 Touchpoints · %2 Verbindungen · %3 Phasen · %4 Zeilen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="221"/>
+        <location filename="../../tpmapper/ui/window_docks.py" line="137"/>
+        <source>%1 weak spots · %2 blind spots</source>
+        <translation>%1 Schwachstellen · %2 blinde Flecken</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/main_window.py" line="181"/>
         <source>&amp;New from Template…</source>
         <translation>&amp;Neu aus Vorlage…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="222"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="182"/>
         <source>&amp;Open…</source>
         <translation>Ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="223"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="183"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="224"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="184"/>
         <source>Save &amp;As…</source>
         <translation>Speichern &amp;unter…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="225"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="185"/>
         <source>&amp;Close</source>
         <translation>Schl&amp;ießen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="226"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="186"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="227"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="187"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="228"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="188"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="230"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="190"/>
         <source>Cu&amp;t</source>
         <translation>&amp;Ausschneiden</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="231"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="191"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="232"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="192"/>
         <source>&amp;Paste</source>
         <translation>&amp;Einfügen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="233"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="193"/>
         <source>D&amp;uplicate</source>
         <translation>&amp;Duplizieren</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="234"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="194"/>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="235"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="195"/>
         <source>Select &amp;All</source>
         <translation>Alles &amp;markieren</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="236"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="196"/>
         <source>&amp;Find…</source>
         <translation>&amp;Suchen…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="237"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="197"/>
         <source>Zoom &amp;In</source>
         <translation>&amp;Vergrößern</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="238"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="198"/>
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="239"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="199"/>
         <source>&amp;Actual Size</source>
         <translation>&amp;Originalgröße</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="240"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="200"/>
         <source>&amp;Phases and Lanes…</source>
         <translation>&amp;Phasen und Zeilen…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="241"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="201"/>
         <source>Map P&amp;roperties…</source>
         <translation>&amp;Karteneigenschaften…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="242"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="202"/>
         <source>&amp;Fit to Window</source>
         <translation>An Fenster an&amp;passen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="244"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="203"/>
+        <source>Experience &amp;Curve</source>
+        <translation>&amp;Erlebniskurve</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/main_window.py" line="207"/>
         <source>&amp;Import Excel Workbook…</source>
         <translation>Excel-Arbeitsmappe im&amp;portieren …</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="249"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="212"/>
         <source>&amp;Excel Workbook…</source>
         <translation>&amp;Excel-Arbeitsmappe …</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="250"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="213"/>
         <source>&amp;PNG Image…</source>
         <translation>&amp;PNG-Bild …</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="251"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="214"/>
         <source>&amp;SVG Drawing…</source>
         <translation>&amp;SVG-Grafik …</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="252"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="215"/>
         <source>P&amp;DF Document…</source>
         <translation>P&amp;DF-Dokument …</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="253"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="216"/>
         <source>&amp;CSV Table…</source>
         <translation>&amp;CSV-Tabelle …</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="267"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="230"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="269"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="232"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="276"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="240"/>
         <source>&amp;Export</source>
         <translation>E&amp;xportieren</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="280"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="244"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="286"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="250"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="290"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="255"/>
         <source>&amp;Map</source>
         <translation>&amp;Karte</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="173"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="134"/>
         <source>Not possible</source>
+        <extracomment>Every open main window (one map each), so windows stay alive and can find each other.</extracomment>
         <translation>Nicht möglich</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/main_window.py" line="306"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="273"/>
         <source>Delete %n item(s)</source>
         <translation>
             <numerusform>%n Element löschen</numerusform>
@@ -779,7 +1043,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/main_window.py" line="321"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="288"/>
         <source>Paste %n touchpoint(s)</source>
         <translation>
             <numerusform>%n Touchpoint einfügen</numerusform>
@@ -787,7 +1051,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/main_window.py" line="327"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="294"/>
         <source>Duplicate %n touchpoint(s)</source>
         <translation>
             <numerusform>%n Touchpoint duplizieren</numerusform>
@@ -795,47 +1059,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="370"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="338"/>
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="371"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="339"/>
         <source>Save the changes to “%1” before closing?</source>
         <translation>Änderungen an „%1“ vor dem Schließen speichern?</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="415"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="383"/>
         <source>Cannot open the map</source>
         <translation>Die Karte kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="421"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="389"/>
         <source>Open Map</source>
         <translation>Karte öffnen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="431"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="399"/>
         <source>New Map</source>
         <translation>Neue Karte</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="431"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="399"/>
         <source>Template:</source>
         <translation>Vorlage:</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="451"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="419"/>
         <source>Save Map As</source>
         <translation>Karte speichern unter</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="463"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="431"/>
         <source>Cannot save the map</source>
         <translation>Die Karte kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="467"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="435"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
@@ -843,28 +1107,43 @@
 <context>
     <name>MapScene</name>
     <message>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="47"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="49"/>
         <source>Drop a touchpoint here</source>
         <translation>Touchpoint hier ablegen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="222"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="51"/>
+        <source>Experience curve</source>
+        <translation>Erlebniskurve</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="52"/>
+        <source>Customer view</source>
+        <translation>Kundensicht</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="53"/>
+        <source>Company view</source>
+        <translation>Unternehmenssicht</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="246"/>
         <source>Add touchpoint</source>
         <translation>Touchpoint hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="235"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="260"/>
         <source>Rename touchpoint</source>
         <translation>Touchpoint umbenennen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="240"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="265"/>
         <source>Label link</source>
         <translation>Verbindung beschriften</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="271"/>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="380"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="296"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="404"/>
         <source>Move %n touchpoint(s)</source>
         <translation>
             <numerusform>%n Touchpoint verschieben</numerusform>
@@ -872,7 +1151,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="353"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="377"/>
         <source>New touchpoint</source>
         <translation>Neuer Touchpoint</translation>
     </message>
@@ -880,12 +1159,12 @@
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../tpmapper/ui/canvas/view.py" line="153"/>
+        <location filename="../../tpmapper/ui/canvas/view.py" line="155"/>
         <source>Reorder</source>
         <translation>Reihenfolge ändern</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/canvas/view.py" line="179"/>
+        <location filename="../../tpmapper/ui/canvas/view.py" line="181"/>
         <source>Rename</source>
         <translation>Umbenennen</translation>
     </message>
@@ -919,42 +1198,42 @@
 <context>
     <name>PictureOptionsDialog</name>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="56"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="61"/>
         <source>Export Options</source>
         <translation>Exportoptionen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="63"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="68"/>
         <source>Transparent background</source>
         <translation>Transparenter Hintergrund</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="64"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="69"/>
         <source>Add a legend</source>
         <translation>Legende hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="66"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="72"/>
         <source>Only the selected touchpoints</source>
         <translation>Nur die ausgewählten Touchpoints</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="69"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="75"/>
         <source>Fit on one page</source>
         <translation>Auf eine Seite einpassen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="70"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="76"/>
         <source>Split over pages at 100 %</source>
         <translation>In 100 % auf mehrere Seiten verteilen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="72"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="78"/>
         <source>Scale:</source>
         <translation>Skalierung:</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="80"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="86"/>
         <source>Pages:</source>
         <translation>Seiten:</translation>
     </message>

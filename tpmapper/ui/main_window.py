@@ -8,13 +8,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QDockWidget,
     QFileDialog,
     QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QUndoView,
     QWidget,
 )
 
@@ -31,14 +29,11 @@ from tpmapper.ui.document import Document
 from tpmapper.ui.find_bar import FindBar
 from tpmapper.ui.keys import redo_keys
 from tpmapper.ui.recent_files import RecentFilesMenu
+from tpmapper.ui.window_docks import WindowDocks
 
 if TYPE_CHECKING:  # imported when first opened: start-up stays quick
-    from tpmapper.analysis import Findings
     from tpmapper.ui.axes_dialog import AxesDialog
     from tpmapper.ui.exchange import Exchange
-    from tpmapper.ui.findings_dock import FindingsDock
-    from tpmapper.ui.inspector import Inspector
-    from tpmapper.ui.palette import PaletteWidget
 
 CASCADE = 32  # px a new window is offset from the one it was opened from
 FILE_FILTER = "tpmapper maps (*.tpmap)"
@@ -47,7 +42,7 @@ FILE_FILTER = "tpmapper maps (*.tpmap)"
 OPEN_WINDOWS: list[MainWindow] = []
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowDocks, QMainWindow):
     def __init__(
         self, document: Document, settings: QSettings, parent: QWidget | None = None
     ) -> None:
@@ -64,30 +59,7 @@ class MainWindow(QMainWindow):
         self._zoom = QLabel(self)
         self.statusBar().addWidget(self._counts, 1)
         self.statusBar().addPermanentWidget(self._zoom)
-        # The palette and the inspector are built once the map has been painted (or when
-        # first asked for): the map appears about 40 ms sooner (benchmarks/bench_startup.py).
-        self._palette: PaletteWidget | None = None
-        self._inspector: Inspector | None = None
-        self.palette_dock = self._dock(
-            self.tr("Palette"), "palette", QWidget(self), Qt.DockWidgetArea.LeftDockWidgetArea
-        )
-        self.inspector_dock = self._dock(
-            self.tr("Inspector"), "inspector", QWidget(self), Qt.DockWidgetArea.RightDockWidgetArea
-        )
-        self._findings: FindingsDock | None = None
-        self.findings_dock = self._dock(
-            self.tr("Findings"), "findings", QWidget(self), Qt.DockWidgetArea.RightDockWidgetArea
-        )
-        self.tabifyDockWidget(self.inspector_dock, self.findings_dock)
-        self.inspector_dock.raise_()
-        self._findings_status = QLabel(self)
-        self.statusBar().addPermanentWidget(self._findings_status)
-        self.history = QUndoView(self)
-        self.history.setEmptyLabel(self.tr("<opened>"))
-        self.history_dock = self._dock(
-            self.tr("Undo History"), "history", self.history, Qt.DockWidgetArea.RightDockWidgetArea
-        )
-        self.history_dock.hide()
+        self._create_docks()
         self.find_bar = FindBar(self)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.find_bar)
         self._build_actions()
@@ -98,46 +70,6 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         OPEN_WINDOWS.append(self)
-
-    @property
-    def palette(self) -> PaletteWidget:  # type: ignore[override]  # the dock's, not QWidget's
-        self._build_docks()
-        assert self._palette is not None
-        return self._palette
-
-    @property
-    def inspector(self) -> Inspector:
-        self._build_docks()
-        assert self._inspector is not None
-        return self._inspector
-
-    def _build_docks(self) -> None:
-        if self._inspector is not None:
-            return
-        from tpmapper.ui.findings_dock import FindingsDock
-        from tpmapper.ui.inspector import Inspector
-        from tpmapper.ui.palette import PaletteWidget
-
-        for dock in (self.palette_dock, self.inspector_dock, self.findings_dock):
-            dock.widget().deleteLater()  # the placeholder
-        self._palette = PaletteWidget(preferred_language(), self)
-        self.palette_dock.setWidget(self._palette)
-        self._inspector = Inspector(self)
-        self.inspector_dock.setWidget(self._inspector)
-        self._inspector.set_document(self.document)
-        self._findings = FindingsDock(self)
-        self._findings.findings_changed.connect(self._show_findings_counts)
-        self._findings.touchpoints_chosen.connect(self.select_touchpoints)
-        self.findings_dock.setWidget(self._findings)
-        self._findings.set_document(self.document)
-        self._show_selection()
-
-    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)  # saveState() needs it to restore the layout
-        dock.setWidget(widget)
-        self.addDockWidget(area, dock)
-        return dock
 
     # ------------------------------------------------------------------ document
     def set_document(self, document: Document) -> None:
@@ -155,10 +87,7 @@ class MainWindow(QMainWindow):
         document.edited.connect(self._update_title)
         self.scene.selectionChanged.connect(self._update_actions)
         self.scene.selectionChanged.connect(self._show_selection)
-        if self._inspector is not None:
-            self._inspector.set_document(document)
-        if self._findings is not None:
-            self._findings.set_document(document)
+        self._show_docks_document(document)
         self.history.setStack(document.undo_stack)
         stack = document.undo_stack
         self._undo.setEnabled(stack.canUndo())
@@ -221,29 +150,6 @@ class MainWindow(QMainWindow):
             .replace("%4", str(len(journey.lanes)))
         )
         self._zoom.setText(f"{round(self.view.zoom * 100)} %")
-
-    def _show_selection(self) -> None:
-        if self._inspector is not None:
-            self._inspector.show_touchpoints(self.scene.selected_touchpoint_ids())
-
-    def _show_findings_counts(self, findings: Findings) -> None:
-        self._findings_status.setText(
-            self.tr("%1 weak spots · %2 blind spots")
-            .replace("%1", str(len(findings.weak_spots)))
-            .replace("%2", str(len(findings.blind_spots)))
-        )
-
-    def select_touchpoints(self, ids: list[str]) -> None:
-        """Select these cards (and nothing else) and scroll them into view."""
-        self.scene.clearSelection()
-        area = None
-        for tid in ids:
-            card = self.scene.card(tid)
-            card.setSelected(True)
-            rect = card.sceneBoundingRect()
-            area = rect if area is None else area.united(rect)
-        if area is not None:
-            self.view.ensureVisible(area, 40, 40)
 
     def _update_actions(self) -> None:
         self._delete.setEnabled(bool(self.scene.selectedItems()))
@@ -350,6 +256,7 @@ class MainWindow(QMainWindow):
         map_menu.addActions([self._axes, self._properties])
         view_menu.addAction(self.inspector_dock.toggleViewAction())
         view_menu.addAction(self.findings_dock.toggleViewAction())
+        view_menu.addAction(self.insights_dock.toggleViewAction())
         view_menu.addAction(self.history_dock.toggleViewAction())
 
     # ------------------------------------------------------------------ edits
