@@ -32,10 +32,14 @@ FORMAT_OPTIONS = {
     "transparent": (".png", ".svg"),
     "legend": (".png", ".svg", ".pdf"),
     "curve": (".png", ".svg", ".pdf"),
+    "colour_by": (".png", ".svg", ".pdf"),
     "split": (".pdf",),
     "language": (".xlsx", ".csv"),
 }
 MAX_SCALE = 16
+#: render.colour_modes.ColourMode's values, written out so that parsing a command loads
+#: no rendering code (tests/cli/test_curve_cli.py checks that they match).
+COLOUR_MODES = ("rating", "gap", "owner", "ownership", "channel", "medium")
 
 
 def _count(number: int, noun: str) -> str:
@@ -179,7 +183,8 @@ def _options_for(args: argparse.Namespace, suffix: str) -> None:
         value = getattr(args, name)
         if value is None or suffix in suffixes:
             continue
-        option = f"--no-{name}" if value is False else f"--{name}"
+        flag = name.replace("_", "-")
+        option = f"--no-{flag}" if value is False else f"--{flag}"
         args.subparser.error(f"{option} applies to {_both(suffixes)} only, not to {suffix}")
 
 
@@ -205,6 +210,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
             export_csv(journey, output, language=language)
         else:
+            from tpmapper.render.colour_modes import ColourMode
             from tpmapper.render.image_export import ImageOptions, export_image
 
             given = {
@@ -212,6 +218,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                 "transparent": args.transparent,
                 "legend": args.legend,
                 "curve": args.curve,
+                "colour_mode": ColourMode(args.colour_by) if args.colour_by else None,
                 "pages": "split" if args.split else None,
             }
             options = dataclasses.replace(
@@ -400,6 +407,13 @@ def _parser(
         action=argparse.BooleanOptionalAction,
         help="PNG, SVG, PDF: the experience curve under the grid, or none (default: shown "
         "when the map has ratings)",
+    )
+    sub.add_argument(
+        "--colour-by",
+        choices=COLOUR_MODES,
+        metavar="MODE",
+        help=f"PNG, SVG, PDF: what the cards' colours show: {', '.join(COLOUR_MODES)} "
+        "(default: rating)",
     )
     sub.add_argument(
         "--split",

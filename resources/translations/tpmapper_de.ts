@@ -140,6 +140,134 @@
     </message>
 </context>
 <context>
+    <name>ColourByMenu</name>
+    <message>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="21"/>
+        <source>Colour &amp;By</source>
+        <translation>&amp;Färben nach</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="25"/>
+        <source>Customer &amp;Rating</source>
+        <translation>&amp;Kundensicht</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="26"/>
+        <source>Rating &amp;Gap</source>
+        <translation>Bewertungs&amp;abstand</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="27"/>
+        <source>&amp;Owner</source>
+        <translation>&amp;Verantwortlichen</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="28"/>
+        <source>Owned, Paid, &amp;Earned</source>
+        <translation>Owned, Paid, &amp;Earned</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="29"/>
+        <source>&amp;Channel</source>
+        <translation>Ka&amp;nal</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="30"/>
+        <source>&amp;Digital, Analog</source>
+        <translation>&amp;Digital, analog</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="56"/>
+        <source>Customer rating</source>
+        <translation>Kundensicht</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="57"/>
+        <source>Rating gap (company − customer)</source>
+        <translation>Bewertungsabstand (Unternehmen − Kunden)</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="58"/>
+        <source>Owner</source>
+        <translation>Verantwortliche(r)</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="59"/>
+        <source>Owned / paid / earned</source>
+        <translation>Owned / Paid / Earned</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="60"/>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="61"/>
+        <source>Digital / analog</source>
+        <translation>Digital / analog</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="67"/>
+        <source>1 very poor</source>
+        <translation>1 sehr schlecht</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="68"/>
+        <source>2 poor</source>
+        <translation>2 schlecht</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="69"/>
+        <source>3 fair</source>
+        <translation>3 mittel</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="70"/>
+        <source>4 good</source>
+        <translation>4 gut</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="71"/>
+        <source>5 very good</source>
+        <translation>5 sehr gut</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="73"/>
+        <source>Not rated</source>
+        <translation>Nicht bewertet</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="74"/>
+        <source>Not set</source>
+        <translation>Nicht gesetzt</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="75"/>
+        <source>Others</source>
+        <translation>Weitere</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="77"/>
+        <source>Customers rate it 2+ higher</source>
+        <translation>Kunden bewerten 2+ höher</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="78"/>
+        <source>Both sides agree (±1)</source>
+        <translation>Beide Seiten einig (±1)</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="79"/>
+        <source>Company rates it 2 higher</source>
+        <translation>Unternehmen bewertet 2 höher</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="80"/>
+        <source>Company rates it 3+ higher</source>
+        <translation>Unternehmen bewertet 3+ höher</translation>
+    </message>
+</context>
+<context>
     <name>ErrorReport</name>
     <message>
         <location filename="../../tpmapper/ui/error_report.py" line="114"/>
@@ -233,94 +361,94 @@
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="210"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="214"/>
         <source>Customer rating</source>
         <translation>Kundenbewertung</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="212"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="216"/>
         <source>1 very poor</source>
         <translation>1 sehr schlecht</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="213"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="217"/>
         <source>2 poor</source>
         <translation>2 schlecht</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="214"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="218"/>
         <source>3 fair</source>
         <translation>3 mittel</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="215"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="219"/>
         <source>4 good</source>
         <translation>4 gut</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="216"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="220"/>
         <source>5 very good</source>
         <translation>5 sehr gut</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="218"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="222"/>
         <source>Not rated</source>
         <translation>Nicht bewertet</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="219"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="223"/>
         <source>Pain point</source>
         <translation>Schmerzpunkt</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="220"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="224"/>
         <source>Positive moment</source>
         <translation>Positiver Moment</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="221"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="225"/>
         <source>Page {page} of {pages}</source>
         <translation>Seite {page} von {pages}</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="226"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="232"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="233"/>
-        <location filename="../../tpmapper/ui/exchange.py" line="261"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="239"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="267"/>
         <source>Import Excel Workbook</source>
         <translation>Excel-Arbeitsmappe importieren</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="235"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="241"/>
         <source>Excel workbooks (*.xlsx *.xlsm)</source>
         <translation>Excel-Arbeitsmappen (*.xlsx *.xlsm)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="249"/>
-        <location filename="../../tpmapper/ui/exchange.py" line="257"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="255"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="263"/>
         <source>Nothing was imported</source>
         <translation>Nichts wurde importiert</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="250"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="256"/>
         <source>%1 cannot be imported:</source>
         <translation>%1 kann nicht importiert werden:</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="262"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="268"/>
         <source>%1 can be imported. Please note:</source>
         <translation>%1 kann importiert werden. Bitte beachten:</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="269"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="275"/>
         <source>imported from %1</source>
         <translation>importiert aus %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/exchange.py" line="288"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="294"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… und %n weiteres</numerusform>
@@ -849,7 +977,7 @@
         <translation>Bearbeitungsverlauf</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="146"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="155"/>
         <source>%1 touchpoints · %2 links · %3 phases · %4 lanes</source>
         <translation>%1 Touchpoints · %2 Verbindungen · %3 Phasen · %4 Zeilen</translation>
     </message>
@@ -859,183 +987,183 @@
         <translation>%1 Schwachstellen · %2 blinde Flecken</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="181"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="190"/>
         <source>&amp;New from Template…</source>
         <translation>&amp;Neu aus Vorlage…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="182"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="191"/>
         <source>&amp;Open…</source>
         <translation>Ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="183"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="192"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="184"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="193"/>
         <source>Save &amp;As…</source>
         <translation>Speichern &amp;unter…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="185"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="194"/>
         <source>&amp;Close</source>
         <translation>Schl&amp;ießen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="186"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="195"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="187"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="196"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="188"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="197"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="190"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="199"/>
         <source>Cu&amp;t</source>
         <translation>&amp;Ausschneiden</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="191"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="200"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="192"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="201"/>
         <source>&amp;Paste</source>
         <translation>&amp;Einfügen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="193"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="202"/>
         <source>D&amp;uplicate</source>
         <translation>&amp;Duplizieren</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="194"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="203"/>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="195"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="204"/>
         <source>Select &amp;All</source>
         <translation>Alles &amp;markieren</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="196"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="205"/>
         <source>&amp;Find…</source>
         <translation>&amp;Suchen…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="197"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="206"/>
         <source>Zoom &amp;In</source>
         <translation>&amp;Vergrößern</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="198"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="207"/>
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="199"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="208"/>
         <source>&amp;Actual Size</source>
         <translation>&amp;Originalgröße</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="200"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="209"/>
         <source>&amp;Phases and Lanes…</source>
         <translation>&amp;Phasen und Zeilen…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="201"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="210"/>
         <source>Map P&amp;roperties…</source>
         <translation>&amp;Karteneigenschaften…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="202"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="211"/>
         <source>&amp;Fit to Window</source>
         <translation>An Fenster an&amp;passen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="203"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="212"/>
         <source>Experience &amp;Curve</source>
         <translation>&amp;Erlebniskurve</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="207"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="218"/>
         <source>&amp;Import Excel Workbook…</source>
         <translation>Excel-Arbeitsmappe im&amp;portieren …</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="212"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="223"/>
         <source>&amp;Excel Workbook…</source>
         <translation>&amp;Excel-Arbeitsmappe …</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="213"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="224"/>
         <source>&amp;PNG Image…</source>
         <translation>&amp;PNG-Bild …</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="214"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="225"/>
         <source>&amp;SVG Drawing…</source>
         <translation>&amp;SVG-Grafik …</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="215"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="226"/>
         <source>P&amp;DF Document…</source>
         <translation>P&amp;DF-Dokument …</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="216"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="227"/>
         <source>&amp;CSV Table…</source>
         <translation>&amp;CSV-Tabelle …</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="230"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="241"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="232"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="243"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="240"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="251"/>
         <source>&amp;Export</source>
         <translation>E&amp;xportieren</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="244"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="255"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="250"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="261"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="255"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="267"/>
         <source>&amp;Map</source>
         <translation>&amp;Karte</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="134"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="143"/>
         <source>Not possible</source>
         <extracomment>Every open main window (one map each), so windows stay alive and can find each other.</extracomment>
         <translation>Nicht möglich</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/main_window.py" line="273"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="285"/>
         <source>Delete %n item(s)</source>
         <translation>
             <numerusform>%n Element löschen</numerusform>
@@ -1043,7 +1171,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/main_window.py" line="288"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="300"/>
         <source>Paste %n touchpoint(s)</source>
         <translation>
             <numerusform>%n Touchpoint einfügen</numerusform>
@@ -1051,7 +1179,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/main_window.py" line="294"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="306"/>
         <source>Duplicate %n touchpoint(s)</source>
         <translation>
             <numerusform>%n Touchpoint duplizieren</numerusform>
@@ -1059,47 +1187,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="338"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="350"/>
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="339"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="351"/>
         <source>Save the changes to “%1” before closing?</source>
         <translation>Änderungen an „%1“ vor dem Schließen speichern?</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="383"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="395"/>
         <source>Cannot open the map</source>
         <translation>Die Karte kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="389"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="401"/>
         <source>Open Map</source>
         <translation>Karte öffnen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="399"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="411"/>
         <source>New Map</source>
         <translation>Neue Karte</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="399"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="411"/>
         <source>Template:</source>
         <translation>Vorlage:</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="419"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="431"/>
         <source>Save Map As</source>
         <translation>Karte speichern unter</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="431"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="443"/>
         <source>Cannot save the map</source>
         <translation>Die Karte kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="435"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="447"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
@@ -1107,43 +1235,43 @@
 <context>
     <name>MapScene</name>
     <message>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="49"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="50"/>
         <source>Drop a touchpoint here</source>
         <translation>Touchpoint hier ablegen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="51"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="52"/>
         <source>Experience curve</source>
         <translation>Erlebniskurve</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="52"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="53"/>
         <source>Customer view</source>
         <translation>Kundensicht</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="53"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="54"/>
         <source>Company view</source>
         <translation>Unternehmenssicht</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="246"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="270"/>
         <source>Add touchpoint</source>
         <translation>Touchpoint hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="260"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="284"/>
         <source>Rename touchpoint</source>
         <translation>Touchpoint umbenennen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="265"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="289"/>
         <source>Label link</source>
         <translation>Verbindung beschriften</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="296"/>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="404"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="320"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="428"/>
         <source>Move %n touchpoint(s)</source>
         <translation>
             <numerusform>%n Touchpoint verschieben</numerusform>
@@ -1151,7 +1279,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="377"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="401"/>
         <source>New touchpoint</source>
         <translation>Neuer Touchpoint</translation>
     </message>
@@ -1159,12 +1287,12 @@
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../tpmapper/ui/canvas/view.py" line="155"/>
+        <location filename="../../tpmapper/ui/canvas/view.py" line="156"/>
         <source>Reorder</source>
         <translation>Reihenfolge ändern</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/canvas/view.py" line="181"/>
+        <location filename="../../tpmapper/ui/canvas/view.py" line="182"/>
         <source>Rename</source>
         <translation>Umbenennen</translation>
     </message>

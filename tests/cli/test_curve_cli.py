@@ -22,3 +22,26 @@ def test_the_curve_options_are_for_pictures_only(capsys, tmp_path, option):
         run(capsys, "export", str(SAMPLE), "-o", str(tmp_path / "t.csv"), option)
     assert stop.value.code == 2
     assert f"{option} applies to .png, .svg and .pdf only" in capsys.readouterr().err
+
+
+def test_colour_by_owner_puts_the_owners_in_the_legend(capsys, tmp_path):
+    out = tmp_path / "owners.svg"
+    assert run(capsys, "export", str(SAMPLE), "-o", str(out), "--colour-by", "owner")[0] == 0
+    text = svg_texts(out.read_bytes())[1]
+    assert "Owner" in text
+    assert "Web design" in text
+    assert "1 very poor" not in text  # the rating legend gave way
+
+
+def test_the_colour_modes_of_the_command_line_are_the_renderers():
+    from tpmapper.cli import COLOUR_MODES
+    from tpmapper.render.colour_modes import ColourMode
+
+    assert tuple(mode.value for mode in ColourMode) == COLOUR_MODES
+
+
+def test_an_unknown_colour_mode_is_a_usage_error(capsys, tmp_path):
+    with pytest.raises(SystemExit) as stop:
+        run(capsys, "export", str(SAMPLE), "-o", str(tmp_path / "t.png"), "--colour-by", "mood")
+    assert stop.value.code == 2
+    assert "--colour-by" in capsys.readouterr().err

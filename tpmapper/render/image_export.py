@@ -18,6 +18,7 @@ encoder in `png_encoder`.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime
 import math
 import os
@@ -61,6 +62,7 @@ from tpmapper.model.journey import JourneyMap
 from tpmapper.model.transfer import extract
 from tpmapper.model.vocabulary import Moment
 from tpmapper.render import map_painter, painters, pdf_pages, style
+from tpmapper.render.colour_modes import Colouring, ColourMode, ColourWords, colouring
 from tpmapper.render.curve import CurveLabels, paint_curve
 from tpmapper.render.layout import layout_map
 from tpmapper.render.painters import LinkShape, qrect, shared_font
@@ -125,6 +127,15 @@ class ExportLabels:
     positive: str = "Positive moment"
     page: str = "Page {page} of {pages}"  # keeps its {page} and {pages} when translated
     curve: CurveLabels = field(default_factory=CurveLabels)
+    colour_words: ColourWords = field(default_factory=ColourWords)
+    #: The legend's heading for each colour mode but the rating (that is `legend_title`).
+    colour_titles: tuple[tuple[str, str], ...] = (
+        ("gap", "Rating gap (company − customer)"),
+        ("owner", "Owner"),
+        ("ownership", "Owned / paid / earned"),
+        ("channel", "Channel"),
+        ("medium", "Digital / analog"),
+    )
 
     @classmethod
     def translated(cls, tr: Callable[[str], str]) -> ExportLabels:
@@ -142,6 +153,14 @@ class ExportLabels:
                 customer=tr(english.curve.customer),
                 company=tr(english.curve.company),
             ),
+            colour_words=ColourWords(
+                ratings=tuple(tr(text) for text in english.ratings),  # type: ignore[arg-type]
+                unrated=tr(english.unrated),
+                not_set=tr(english.colour_words.not_set),
+                other=tr(english.colour_words.other),
+                gaps=tuple(tr(text) for text in english.colour_words.gaps),  # type: ignore[arg-type]
+            ),
+            colour_titles=tuple((mode, tr(title)) for mode, title in english.colour_titles),
         )
 
 
@@ -157,6 +176,7 @@ class ImageOptions:
         map's own cells, headers and cards are drawn as on screen.
     legend: rating colours and moment markers below the map (the picture grows to hold it).
     curve: the experience curve under the grid, for a map with any rating (render/curve.py).
+    colour_mode: what the cards' stripes and the legend show (render/colour_modes.py).
     selection: touchpoint ids; export only those cards, the links among them, and the
         phases and lanes they sit in.
     title: the map's title and the date above the map (on every page of a PDF).
@@ -169,6 +189,7 @@ class ImageOptions:
     transparent: bool = False
     legend: bool = True
     curve: bool = True
+    colour_mode: ColourMode = ColourMode.RATING
     selection: frozenset[str] | None = None
     title: bool = True
     date: datetime.date | None = None
@@ -273,31 +294,37 @@ def _image(width: int, height: int, *, transparent: bool) -> QImage:
     return image
 
 
-def _legend_entries(labels: ExportLabels) -> list[LegendEntry]:
-    entries = [LegendEntry("heading", labels.legend_title)]
-    entries += [
-        LegendEntry("rating", text, rating) for rating, text in enumerate(labels.ratings, 1)
-    ]
-    entries.append(LegendEntry("rating", labels.unrated, None))
+def _legend_entries(labels: ExportLabels, colours: Colouring | None) -> list[LegendEntry]:
+    if colours is None:  # the customer's rating
+        entries = [LegendEntry("heading", labels.legend_title)]
+        entries += [
+            LegendEntry("rating", text, rating) for rating, text in enumerate(labels.ratings, 1)
+        ]
+        entries.append(LegendEntry("rating", labels.unrated, None))
+    else:
+        entries = [LegendEntry("heading", dict(labels.colour_titles)[colours.mode.value])]
+        entries += [LegendEntry("swatch", text, colour=colour) for text, colour in colours.legend]
     entries.append(LegendEntry("pain", labels.pain_point))
     entries.append(LegendEntry("positive", labels.positive))
     return entries
 
 
-def _flow_legend(labels: ExportLabels, left: float, top: float, width: float) -> list[LegendEntry]:
+def _flow_legend(
+    labels: ExportLabels, colours: Colouring | None, left: float, top: float, width: float
+) -> list[LegendEntry]:
     """The legend's entries placed in rows no wider than `width`."""
     text_metrics = _metrics(shared_font(LEGEND_FONT))
     heading_metrics = _metrics(shared_font(LEGEND_FONT, bold=True))
     placed: list[LegendEntry] = []
     x, y = left, top
-    for entry in _legend_entries(labels):
+    for entry in _legend_entries(labels, colours):
         if entry.kind == "heading":
             entry_width = heading_metrics.horizontalAdvance(entry.text) + 6
         else:
             entry_width = SWATCH + 6 + text_metrics.horizontalAdvance(entry.text)
         if x > left and x + entry_width > left + width:
             x, y = left, y + LEGEND_ROW
-        placed.append(LegendEntry(entry.kind, entry.text, entry.rating, QPointF(x, y), entry_width))
+        placed.append(dataclasses.replace(entry, at=QPointF(x, y), width=entry_width))
         x += entry_width + ENTRY_GAP
     return placed
 
@@ -314,6 +341,9 @@ def _compose(
     if options.selection is not None:
         journey = selection_map(journey, options.selection)
     rated = any(tp.customer_rating or tp.company_rating for tp in journey.touchpoints())
+    colours = None  # the customer's rating, as the cards draw it themselves
+    if options.colour_mode is not ColourMode.RATING:
+        colours = colouring(journey, options.colour_mode, options.labels.colour_words)
     layout = layout_map(journey, curve=options.curve and rated)
     shapes = [
         painters.link_shape(
@@ -339,7 +369,7 @@ def _compose(
     legend: list[LegendEntry] = []
     if options.legend:
         flow = width if legend_width is None else max(min(width, legend_width), SWATCH * 8)
-        legend = _flow_legend(options.labels, margin, y + LEGEND_GAP, flow)
+        legend = _flow_legend(options.labels, colours, margin, y + LEGEND_GAP, flow)
         y = legend[-1].at.y() + LEGEND_ROW
     return Sheet(
         journey,
@@ -351,6 +381,7 @@ def _compose(
         map_area,
         title_rect,
         legend,
+        colours.colours if colours is not None else None,
     )
 
 
@@ -437,9 +468,9 @@ def _paint_legend(painter: QPainter, entries: list[LegendEntry]) -> None:
                 painter.drawText(row, Qt.AlignmentFlag.AlignVCenter, entry.text)
                 continue
             centre = QPointF(x + SWATCH / 2, y + LEGEND_ROW / 2)
-            if entry.kind == "rating":
+            if entry.kind in ("rating", "swatch"):
                 painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(QColor(style.rating_colour(entry.rating)))
+                painter.setBrush(QColor(entry.colour or style.rating_colour(entry.rating)))
                 painter.drawRoundedRect(QRectF(x, centre.y() - SWATCH / 2, SWATCH, SWATCH), 3, 3)
             else:
                 # the card's own marker, drawn where a card of this size would have it
@@ -473,8 +504,13 @@ def _paint_map(
             steps.advance()
         for chunk in _chunks(part.cards):
             for touchpoint in chunk:
+                accent = sheet.accents.get(touchpoint.id) if sheet.accents else None
                 painters.paint_card(
-                    painter, qrect(layout.cards[touchpoint.id]), touchpoint, detail=1.0
+                    painter,
+                    qrect(layout.cards[touchpoint.id]),
+                    touchpoint,
+                    detail=1.0,
+                    accent=accent,
                 )
             steps.advance()
         if options.transparent:  # the corner above the lane headers stays clear, too

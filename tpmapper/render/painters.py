@@ -257,11 +257,13 @@ def paint_card(
     detail: float = 1.0,
     selected: bool = False,
     hovered: bool = False,
+    accent: str | None = None,
 ) -> None:
     """A touchpoint card: rating stripe, name, channel badge, owner, stars, moment marker,
-    and a gap badge where the company rates it 2 or more points above its customers."""
+    and a gap badge where the company rates it 2 or more points above its customers.
+    `accent` colours the stripe by another measure (render/colour_modes.py)."""
     painter.save()
-    rating = QColor(style.rating_colour(touchpoint.customer_rating))
+    rating = QColor(accent or style.rating_colour(touchpoint.customer_rating))
     if detail < BLOCK_DETAIL:
         painter.setPen(QPen(QColor(style.SELECTION_COLOUR), 6) if selected else Qt.PenStyle.NoPen)
         painter.setBrush(rating)

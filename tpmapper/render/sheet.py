@@ -19,9 +19,10 @@ LEGEND_ROW = 24.0  # the height of a row of legend entries
 
 @dataclass(frozen=True)
 class LegendEntry:
-    kind: str  # "heading", "rating", "pain", "positive"
+    kind: str  # "heading", "rating", "swatch", "pain", "positive"
     text: str
     rating: int | None = None
+    colour: str | None = None  # a swatch's
     at: QPointF = field(default_factory=QPointF)  # top left, in sheet units
     width: float = 0.0
 
@@ -39,6 +40,7 @@ class Sheet:
     map_area: QRectF  # on the sheet: the grid and every link arc
     title_rect: QRectF | None
     legend: list[LegendEntry]
+    accents: dict[str, str] | None = None  # card colours of a colour mode other than rating
 
     @property
     def rect(self) -> QRectF:

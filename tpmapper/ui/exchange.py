@@ -190,7 +190,7 @@ class Exchange(QObject):
         from tpmapper.render.image_export import ImageOptions
 
         if choices is None:  # asked for nothing: the shared defaults
-            return ImageOptions(labels=self._labels())
+            return ImageOptions(colour_mode=self.window.colour_menu.mode, labels=self._labels())
         selection = None
         if choices.selection_only:
             selection = frozenset(self.window.scene.selected_touchpoint_ids()) or None
@@ -200,11 +200,15 @@ class Exchange(QObject):
             legend=choices.legend,
             selection=selection,
             pages="split" if choices.split_pages else "fit",
+            colour_mode=self.window.colour_menu.mode,  # the picture shows what the canvas does
             labels=self._labels(),
         )
 
     def _labels(self) -> ExportLabels:
+        from tpmapper.render.colour_modes import ColourMode
         from tpmapper.render.image_export import ExportLabels
+
+        menu = self.window.colour_menu
 
         return ExportLabels(
             legend_title=self.tr("Customer rating"),
@@ -220,6 +224,8 @@ class Exchange(QObject):
             positive=self.tr("Positive moment"),
             page=self.tr("Page {page} of {pages}"),
             curve=self.window.scene.curve_labels,  # the canvas's words: one translation
+            colour_words=menu.words(),
+            colour_titles=tuple((mode.value, menu.title(mode)) for mode in ColourMode),
         )
 
     def _progress(self, label: str) -> _ProgressWindow:

@@ -21,10 +21,12 @@ from tpmapper.files.templates import load_template, templates
 from tpmapper.i18n import preferred_language
 from tpmapper.model import transfer
 from tpmapper.model.edits import CompositeEdit, RemoveLink, RemoveTouchpoint
+from tpmapper.render.colour_modes import ColourMode
 from tpmapper.ui import clipboard
 from tpmapper.ui.canvas.items import LinkItem, TouchpointItem
 from tpmapper.ui.canvas.scene import MapScene
 from tpmapper.ui.canvas.view import MapView
+from tpmapper.ui.colour_menu import ColourByMenu
 from tpmapper.ui.document import Document
 from tpmapper.ui.find_bar import FindBar
 from tpmapper.ui.keys import redo_keys
@@ -80,6 +82,8 @@ class MainWindow(WindowDocks, QMainWindow):
         self.document = document
         self.scene = MapScene(document, self)
         self.scene.show_curve(self._curve.isChecked())
+        self.scene.colour_words = self.colour_menu.words()
+        self._colour_by(self.colour_menu.mode)
         self.view.setScene(self.scene)
         document.modified_changed.connect(self.setWindowModified)
         document.refused.connect(self._show_refusal)
@@ -115,6 +119,11 @@ class MainWindow(WindowDocks, QMainWindow):
         where = document.path.name if document.path is not None else document.origin
         parts = [f"{document.display_name}[*]", *([where] if where else []), "tpmapper"]
         self.setWindowTitle(" — ".join(parts))
+
+    def _colour_by(self, mode: ColourMode) -> None:
+        self.scene.colour_title = self.colour_menu.title(mode)
+        self.scene.colour_by(mode)
+        self.view.viewport().update()  # the legend in the corner
 
     def _show_curve(self, shown: bool) -> None:
         """View ▸ Experience Curve: the band under the grid, remembered for next time."""
@@ -203,6 +212,8 @@ class MainWindow(WindowDocks, QMainWindow):
         self._curve = self._action(self.tr("Experience &Curve"), self._show_curve)
         self._curve.setCheckable(True)
         self._curve.setChecked(self.settings.value("view/curve", True, type=bool))
+        self.colour_menu = ColourByMenu(self.settings, self)
+        self.colour_menu.chosen.connect(self._colour_by)
         self._import_excel = self._action(
             self.tr("&Import Excel Workbook…"), lambda: self.exchange().import_excel()
         )
@@ -251,6 +262,7 @@ class MainWindow(WindowDocks, QMainWindow):
         view_menu.addActions([self._zoom_in, self._zoom_out, self._zoom_reset, self._fit])
         view_menu.addSeparator()
         view_menu.addAction(self._curve)
+        view_menu.addMenu(self.colour_menu)
         view_menu.addAction(self.palette_dock.toggleViewAction())
         map_menu = bar.addMenu(self.tr("&Map"))
         map_menu.addActions([self._axes, self._properties])

@@ -128,6 +128,7 @@ class TouchpointItem(QGraphicsItem):
             detail=detail,
             selected=self.isSelected(),
             hovered=self._hovered,
+            accent=self._scene.accent(self.touchpoint_id),
         )
         if (self._hovered or self.isSelected()) and detail >= painters.SIMPLE_DETAIL:
             painters.paint_link_handle(painter, self.handle_centre(), HANDLE_RADIUS - 2)
@@ -192,7 +193,7 @@ class OverviewItem(QGraphicsItem):
         if self._blocks is None:
             self._blocks = {}
             for tp in scene.journey.touchpoints():
-                colour = style.rating_colour(tp.customer_rating)
+                colour = scene.accent(tp.id) or style.rating_colour(tp.customer_rating)
                 self._blocks.setdefault(colour, []).append(
                     painters.qrect(scene.layout.cards[tp.id])
                 )

@@ -22,6 +22,7 @@ from tpmapper.model.edits import (
 from tpmapper.model.elements import Touchpoint, new_id
 from tpmapper.model.journey import Action, Change, JourneyMap, Target
 from tpmapper.render import painters
+from tpmapper.render.colour_modes import Colouring, ColourMode, ColourWords, colouring
 from tpmapper.render.curve import Averages, CurveLabels
 from tpmapper.render.layout import MapLayout, Rect, layout_map
 from tpmapper.ui.canvas.items import CurveItem, GridItem, LinkItem, OverviewItem, TouchpointItem
@@ -53,6 +54,9 @@ class MapScene(QGraphicsScene):
             company=self.tr("Company view"),
         )
         self.curve_shown = True  # View ▸ Experience Curve
+        self.colouring: Colouring | None = None  # View ▸ Colour By; None: by rating
+        self.colour_words = ColourWords()  # the window gives translated ones
+        self.colour_title = ""  # the legend's heading for the colour mode
         self.curve_averages: Averages = []
         self.layout: MapLayout = layout_map(document.journey)
         self._cards: dict[str, TouchpointItem] = {}
@@ -190,10 +194,30 @@ class MapScene(QGraphicsScene):
             self.setSceneRect(scene_rect)
 
     def _lay_out(self) -> None:
-        """Where everything goes now, and the curve's phase averages (from the analysis)."""
+        """Where everything goes now, the curve's phase averages (from the analysis) and
+        the cards' colours."""
         self.layout = layout_map(self.journey, curve=self.curve_shown)
+        if self.colouring is not None:  # an edit may give other cards new colours too
+            before = self.colouring.colours
+            self.colouring = colouring(self.journey, self.colouring.mode, self.colour_words)
+            now = self.colouring.colours
+            self._changed.update(tid for tid, colour in now.items() if before.get(tid) != colour)
         if self.curve_shown:
             self.curve_averages = [(p.customer, p.company) for p in analysis_curve(self.journey)]
+
+    def colour_by(self, mode: ColourMode) -> None:
+        """Colour the cards' stripes by `mode` (rating: as the cards do themselves)."""
+        if mode is ColourMode.RATING:
+            self.colouring = None
+        else:
+            self.colouring = colouring(self.journey, mode, self.colour_words)
+        for item in self._cards.values():
+            item.update()
+        self.overview.invalidate()
+
+    def accent(self, touchpoint_id: str) -> str | None:
+        """The colour of a card's stripe under the colour mode; None: its rating's."""
+        return None if self.colouring is None else self.colouring.colours.get(touchpoint_id)
 
     def show_curve(self, shown: bool) -> None:
         """Show or hide the experience curve under the grid."""

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QGraphicsView, QWidget
 from tpmapper.model import edits
 from tpmapper.model.elements import FieldError
 from tpmapper.render import map_painter
+from tpmapper.render.legend_box import paint_legend_box
 from tpmapper.render.painters import qrect
 from tpmapper.ui.canvas.name_editor import NameEditor
 from tpmapper.ui.canvas.scene import MapScene
@@ -317,6 +318,9 @@ class MapView(QGraphicsView):
         scene = self.scene()
         if not isinstance(scene, MapScene):  # being torn down
             return
+        if scene.colouring is not None:  # the legend in the corner stays put too
+            self.viewport().update()
+            return
         metrics = scene.layout.metrics
         viewport = self.viewport()
         width = math.ceil(metrics.lane_header_width * self.zoom) + abs(dx) + 2
@@ -345,3 +349,9 @@ class MapView(QGraphicsView):
         painter.translate(0, top)
         map_painter.paint_corner(painter, scene.layout)
         painter.restore()
+        if scene.colouring is not None:  # what the colours of the cards mean
+            painter.save()
+            painter.resetTransform()
+            corner = QPointF(12, self.viewport().height() - 12)
+            paint_legend_box(painter, corner, scene.colour_title, scene.colouring.legend)
+            painter.restore()

@@ -1,0 +1,83 @@
+"""View ▸ Colour By: what the cards' colour stripes show (the customer's rating, the rating
+gap, the owner, owned/paid/earned, the channel, digital/analog), remembered for next time.
+The menu also holds the translated words of the legends that explain the colours."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QMenu, QWidget
+
+from tpmapper.render.colour_modes import ColourMode, ColourWords
+from tpmapper.ui import labels
+
+SETTING = "view/colour"
+
+
+class ColourByMenu(QMenu):
+    chosen = Signal(object)  # the ColourMode chosen
+
+    def __init__(self, settings: QSettings, parent: QWidget) -> None:
+        super().__init__(self.tr("Colour &By"), parent)
+        self.settings = settings
+        group = QActionGroup(self)
+        entries = (
+            (ColourMode.RATING, self.tr("Customer &Rating")),
+            (ColourMode.GAP, self.tr("Rating &Gap")),
+            (ColourMode.OWNER, self.tr("&Owner")),
+            (ColourMode.OWNERSHIP, self.tr("Owned, Paid, &Earned")),
+            (ColourMode.CHANNEL, self.tr("&Channel")),
+            (ColourMode.MEDIUM, self.tr("&Digital, Analog")),
+        )
+        saved = str(settings.value(SETTING, ColourMode.RATING.value))
+        self.actions_by_mode: dict[ColourMode, QAction] = {}
+        for mode, text in entries:
+            action = QAction(text, self)
+            action.setCheckable(True)
+            action.setChecked(mode.value == saved)
+            group.addAction(action)
+            action.triggered.connect(lambda _checked=False, m=mode: self._choose(m))
+            self.addAction(action)
+            self.actions_by_mode[mode] = action
+        if group.checkedAction() is None:  # a value from elsewhere in the settings
+            self.actions_by_mode[ColourMode.RATING].setChecked(True)
+
+    @property
+    def mode(self) -> ColourMode:
+        return next(m for m, action in self.actions_by_mode.items() if action.isChecked())
+
+    def _choose(self, mode: ColourMode) -> None:
+        self.settings.setValue(SETTING, mode.value)
+        self.chosen.emit(mode)
+
+    def title(self, mode: ColourMode) -> str:
+        """The legend's heading for a mode."""
+        return {
+            ColourMode.RATING: self.tr("Customer rating"),
+            ColourMode.GAP: self.tr("Rating gap (company − customer)"),
+            ColourMode.OWNER: self.tr("Owner"),
+            ColourMode.OWNERSHIP: self.tr("Owned / paid / earned"),
+            ColourMode.CHANNEL: self.tr("Channel"),
+            ColourMode.MEDIUM: self.tr("Digital / analog"),
+        }[mode]
+
+    def words(self) -> ColourWords:
+        return ColourWords(
+            ratings=(
+                self.tr("1 very poor"),
+                self.tr("2 poor"),
+                self.tr("3 fair"),
+                self.tr("4 good"),
+                self.tr("5 very good"),
+            ),
+            unrated=self.tr("Not rated"),
+            not_set=self.tr("Not set"),
+            other=self.tr("Others"),
+            gaps=(
+                self.tr("Customers rate it 2+ higher"),
+                self.tr("Both sides agree (±1)"),
+                self.tr("Company rates it 2 higher"),
+                self.tr("Company rates it 3+ higher"),
+            ),
+            name=labels.label,
+        )
