@@ -33,6 +33,7 @@ FORMAT_OPTIONS = {
     "legend": (".png", ".svg", ".pdf"),
     "curve": (".png", ".svg", ".pdf"),
     "colour_by": (".png", ".svg", ".pdf"),
+    "view": (".png", ".svg", ".pdf"),
     "split": (".pdf",),
     "language": (".xlsx", ".csv"),
 }
@@ -188,6 +189,27 @@ def _options_for(args: argparse.Namespace, suffix: str) -> None:
         args.subparser.error(f"{option} applies to {_both(suffixes)} only, not to {suffix}")
 
 
+def _view_options(journey: Any, args: argparse.Namespace) -> dict[str, Any]:
+    """--view NAME: the saved view's colours (unless --colour-by says otherwise) and
+    its filter's left-out touchpoints drawn faint."""
+    if args.view is None:
+        return {}
+    wanted = args.view.casefold()
+    views = list(journey.views)
+    view = next((v for v in views if wanted in (v.name.casefold(), v.id.casefold())), None)
+    if view is None:
+        known = ", ".join(f"'{printable(v.name)}'" for v in views)
+        raise Refused(
+            f"{printable(args.file)}: the map has no view '{printable(args.view)}'; "
+            + (f"its views are {known}" if known else "it has no saved views")
+        )
+    dimmed = frozenset(tp.id for tp in journey.touchpoints() if not view.filter.matches(tp))
+    options: dict[str, Any] = {"dimmed": dimmed}
+    if not args.colour_by:
+        options["colour_mode"] = view.colour_mode
+    return options
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from tpmapper.files.tpmap import load
 
@@ -219,6 +241,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                 "legend": args.legend,
                 "curve": args.curve,
                 "colour_mode": ColourMode(args.colour_by) if args.colour_by else None,
+                **_view_options(journey, args),
                 "pages": "split" if args.split else None,
             }
             options = dataclasses.replace(
@@ -414,6 +437,11 @@ def _parser(
         metavar="MODE",
         help=f"PNG, SVG, PDF: what the cards' colours show: {', '.join(COLOUR_MODES)} "
         "(default: rating)",
+    )
+    sub.add_argument(
+        "--view",
+        metavar="NAME",
+        help="PNG, SVG, PDF: show a view saved in the map (its colours and filter)",
     )
     sub.add_argument(
         "--split",

@@ -177,92 +177,92 @@
         <translation>&amp;Digital, analog</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/colour_menu.py" line="56"/>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="61"/>
         <source>Customer rating</source>
         <translation>Kundensicht</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/colour_menu.py" line="57"/>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="62"/>
         <source>Rating gap (company − customer)</source>
         <translation>Bewertungsabstand (Unternehmen − Kunden)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/colour_menu.py" line="58"/>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="63"/>
         <source>Owner</source>
         <translation>Verantwortliche(r)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/colour_menu.py" line="59"/>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="64"/>
         <source>Owned / paid / earned</source>
         <translation>Owned / Paid / Earned</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/colour_menu.py" line="60"/>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="65"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/colour_menu.py" line="61"/>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="66"/>
         <source>Digital / analog</source>
         <translation>Digital / analog</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/colour_menu.py" line="67"/>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="72"/>
         <source>1 very poor</source>
         <translation>1 sehr schlecht</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/colour_menu.py" line="68"/>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="73"/>
         <source>2 poor</source>
         <translation>2 schlecht</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/colour_menu.py" line="69"/>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="74"/>
         <source>3 fair</source>
         <translation>3 mittel</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/colour_menu.py" line="70"/>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="75"/>
         <source>4 good</source>
         <translation>4 gut</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/colour_menu.py" line="71"/>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="76"/>
         <source>5 very good</source>
         <translation>5 sehr gut</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/colour_menu.py" line="73"/>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="78"/>
         <source>Not rated</source>
         <translation>Nicht bewertet</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/colour_menu.py" line="74"/>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="79"/>
         <source>Not set</source>
         <translation>Nicht gesetzt</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/colour_menu.py" line="75"/>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="80"/>
         <source>Others</source>
         <translation>Weitere</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/colour_menu.py" line="77"/>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="82"/>
         <source>Customers rate it 2+ higher</source>
         <translation>Kunden bewerten 2+ höher</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/colour_menu.py" line="78"/>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="83"/>
         <source>Both sides agree (±1)</source>
         <translation>Beide Seiten einig (±1)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/colour_menu.py" line="79"/>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="84"/>
         <source>Company rates it 2 higher</source>
         <translation>Unternehmen bewertet 2 höher</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/colour_menu.py" line="80"/>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="85"/>
         <source>Company rates it 3+ higher</source>
         <translation>Unternehmen bewertet 3+ höher</translation>
     </message>
@@ -361,99 +361,167 @@
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="214"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="219"/>
         <source>Customer rating</source>
         <translation>Kundenbewertung</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="216"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="221"/>
         <source>1 very poor</source>
         <translation>1 sehr schlecht</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="217"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="222"/>
         <source>2 poor</source>
         <translation>2 schlecht</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="218"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="223"/>
         <source>3 fair</source>
         <translation>3 mittel</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="219"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="224"/>
         <source>4 good</source>
         <translation>4 gut</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="220"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="225"/>
         <source>5 very good</source>
         <translation>5 sehr gut</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="222"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="227"/>
         <source>Not rated</source>
         <translation>Nicht bewertet</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="223"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="228"/>
         <source>Pain point</source>
         <translation>Schmerzpunkt</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="224"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="229"/>
         <source>Positive moment</source>
         <translation>Positiver Moment</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="225"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="230"/>
         <source>Page {page} of {pages}</source>
         <translation>Seite {page} von {pages}</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="232"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="237"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="239"/>
-        <location filename="../../tpmapper/ui/exchange.py" line="267"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="244"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="272"/>
         <source>Import Excel Workbook</source>
         <translation>Excel-Arbeitsmappe importieren</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="241"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="246"/>
         <source>Excel workbooks (*.xlsx *.xlsm)</source>
         <translation>Excel-Arbeitsmappen (*.xlsx *.xlsm)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="255"/>
-        <location filename="../../tpmapper/ui/exchange.py" line="263"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="260"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="268"/>
         <source>Nothing was imported</source>
         <translation>Nichts wurde importiert</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="256"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="261"/>
         <source>%1 cannot be imported:</source>
         <translation>%1 kann nicht importiert werden:</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="268"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="273"/>
         <source>%1 can be imported. Please note:</source>
         <translation>%1 kann importiert werden. Bitte beachten:</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="275"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="280"/>
         <source>imported from %1</source>
         <translation>importiert aus %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/exchange.py" line="294"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="299"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… und %n weiteres</numerusform>
             <numerusform>… und %n weitere</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>FilterDialog</name>
+    <message>
+        <location filename="../../tpmapper/ui/filter_dialog.py" line="40"/>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/filter_dialog.py" line="47"/>
+        <source>(without owner)</source>
+        <translation>(ohne Verantwortliche(n))</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/filter_dialog.py" line="54"/>
+        <source>Phases</source>
+        <translation>Phasen</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/filter_dialog.py" line="55"/>
+        <source>Lanes</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/filter_dialog.py" line="56"/>
+        <source>Owners</source>
+        <translation>Verantwortliche</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/filter_dialog.py" line="57"/>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/filter_dialog.py" line="58"/>
+        <source>Personas</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/filter_dialog.py" line="59"/>
+        <source>Moments</source>
+        <translation>Momente</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/filter_dialog.py" line="70"/>
+        <source>in name, description, owner, channel detail, tags, notes</source>
+        <translation>in Name, Beschreibung, Verantwortlichen, Kanaldetail, Schlagwörtern, Notizen</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/filter_dialog.py" line="76"/>
+        <source>Customer rating from / to:</source>
+        <translation>Kundensicht von / bis:</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/filter_dialog.py" line="77"/>
+        <source>Text:</source>
+        <translation>Text:</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/filter_dialog.py" line="84"/>
+        <source>Show All</source>
+        <translation>Alle zeigen</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/filter_dialog.py" line="107"/>
+        <source>any</source>
+        <translation>beliebig</translation>
     </message>
 </context>
 <context>
@@ -977,7 +1045,7 @@
         <translation>Bearbeitungsverlauf</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="155"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="163"/>
         <source>%1 touchpoints · %2 links · %3 phases · %4 lanes</source>
         <translation>%1 Touchpoints · %2 Verbindungen · %3 Phasen · %4 Zeilen</translation>
     </message>
@@ -987,183 +1055,198 @@
         <translation>%1 Schwachstellen · %2 blinde Flecken</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="190"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="198"/>
         <source>&amp;New from Template…</source>
         <translation>&amp;Neu aus Vorlage…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="191"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="199"/>
         <source>&amp;Open…</source>
         <translation>Ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="192"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="200"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="193"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="201"/>
         <source>Save &amp;As…</source>
         <translation>Speichern &amp;unter…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="194"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="202"/>
         <source>&amp;Close</source>
         <translation>Schl&amp;ießen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="195"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="203"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="196"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="204"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="197"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="205"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="199"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="207"/>
         <source>Cu&amp;t</source>
         <translation>&amp;Ausschneiden</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="200"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="208"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="201"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="209"/>
         <source>&amp;Paste</source>
         <translation>&amp;Einfügen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="202"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="210"/>
         <source>D&amp;uplicate</source>
         <translation>&amp;Duplizieren</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="203"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="211"/>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="204"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="212"/>
         <source>Select &amp;All</source>
         <translation>Alles &amp;markieren</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="205"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="213"/>
         <source>&amp;Find…</source>
         <translation>&amp;Suchen…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="206"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="214"/>
         <source>Zoom &amp;In</source>
         <translation>&amp;Vergrößern</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="207"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="215"/>
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="208"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="216"/>
         <source>&amp;Actual Size</source>
         <translation>&amp;Originalgröße</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="209"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="217"/>
         <source>&amp;Phases and Lanes…</source>
         <translation>&amp;Phasen und Zeilen…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="210"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="218"/>
         <source>Map P&amp;roperties…</source>
         <translation>&amp;Karteneigenschaften…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="211"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="219"/>
         <source>&amp;Fit to Window</source>
         <translation>An Fenster an&amp;passen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="212"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="220"/>
         <source>Experience &amp;Curve</source>
         <translation>&amp;Erlebniskurve</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="218"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="225"/>
+        <source>&amp;Filter…</source>
+        <translation>F&amp;iltern…</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/main_window.py" line="227"/>
+        <source>&amp;Save View…</source>
+        <translation>Ansicht &amp;speichern…</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/main_window.py" line="229"/>
+        <source>&amp;Delete View</source>
+        <translation>Ansicht &amp;löschen</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/main_window.py" line="234"/>
         <source>&amp;Import Excel Workbook…</source>
         <translation>Excel-Arbeitsmappe im&amp;portieren …</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="223"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="239"/>
         <source>&amp;Excel Workbook…</source>
         <translation>&amp;Excel-Arbeitsmappe …</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="224"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="240"/>
         <source>&amp;PNG Image…</source>
         <translation>&amp;PNG-Bild …</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="225"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="241"/>
         <source>&amp;SVG Drawing…</source>
         <translation>&amp;SVG-Grafik …</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="226"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="242"/>
         <source>P&amp;DF Document…</source>
         <translation>P&amp;DF-Dokument …</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="227"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="243"/>
         <source>&amp;CSV Table…</source>
         <translation>&amp;CSV-Tabelle …</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="241"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="257"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="243"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="259"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="251"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="267"/>
         <source>&amp;Export</source>
         <translation>E&amp;xportieren</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="255"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="271"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="261"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="277"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="267"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="284"/>
         <source>&amp;Map</source>
         <translation>&amp;Karte</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="143"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="151"/>
         <source>Not possible</source>
         <extracomment>Every open main window (one map each), so windows stay alive and can find each other.</extracomment>
         <translation>Nicht möglich</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/main_window.py" line="285"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="302"/>
         <source>Delete %n item(s)</source>
         <translation>
             <numerusform>%n Element löschen</numerusform>
@@ -1171,7 +1254,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/main_window.py" line="300"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="317"/>
         <source>Paste %n touchpoint(s)</source>
         <translation>
             <numerusform>%n Touchpoint einfügen</numerusform>
@@ -1179,7 +1262,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/main_window.py" line="306"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="323"/>
         <source>Duplicate %n touchpoint(s)</source>
         <translation>
             <numerusform>%n Touchpoint duplizieren</numerusform>
@@ -1187,47 +1270,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="350"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="367"/>
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="351"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="368"/>
         <source>Save the changes to “%1” before closing?</source>
         <translation>Änderungen an „%1“ vor dem Schließen speichern?</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="395"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="412"/>
         <source>Cannot open the map</source>
         <translation>Die Karte kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="401"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="418"/>
         <source>Open Map</source>
         <translation>Karte öffnen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="411"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="428"/>
         <source>New Map</source>
         <translation>Neue Karte</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="411"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="428"/>
         <source>Template:</source>
         <translation>Vorlage:</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="431"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="448"/>
         <source>Save Map As</source>
         <translation>Karte speichern unter</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="443"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="460"/>
         <source>Cannot save the map</source>
         <translation>Die Karte kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="447"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="464"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
@@ -1235,43 +1318,43 @@
 <context>
     <name>MapScene</name>
     <message>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="50"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="51"/>
         <source>Drop a touchpoint here</source>
         <translation>Touchpoint hier ablegen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="52"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="53"/>
         <source>Experience curve</source>
         <translation>Erlebniskurve</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="53"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="54"/>
         <source>Customer view</source>
         <translation>Kundensicht</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="54"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="55"/>
         <source>Company view</source>
         <translation>Unternehmenssicht</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="270"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="304"/>
         <source>Add touchpoint</source>
         <translation>Touchpoint hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="284"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="318"/>
         <source>Rename touchpoint</source>
         <translation>Touchpoint umbenennen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="289"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="323"/>
         <source>Label link</source>
         <translation>Verbindung beschriften</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="320"/>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="428"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="354"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="462"/>
         <source>Move %n touchpoint(s)</source>
         <translation>
             <numerusform>%n Touchpoint verschieben</numerusform>
@@ -1279,7 +1362,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="401"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="435"/>
         <source>New touchpoint</source>
         <translation>Neuer Touchpoint</translation>
     </message>
@@ -1364,6 +1447,44 @@
         <location filename="../../tpmapper/ui/exchange.py" line="86"/>
         <source>Pages:</source>
         <translation>Seiten:</translation>
+    </message>
+</context>
+<context>
+    <name>ViewBar</name>
+    <message>
+        <location filename="../../tpmapper/ui/view_bar.py" line="28"/>
+        <source>Views</source>
+        <translation>Ansichten</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/view_bar.py" line="36"/>
+        <source>View:</source>
+        <translation>Ansicht:</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/view_bar.py" line="57"/>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/view_bar.py" line="98"/>
+        <source>Save View</source>
+        <translation>Ansicht speichern</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/view_bar.py" line="98"/>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/view_bar.py" line="107"/>
+        <source>Save view %1</source>
+        <translation>Ansicht %1 speichern</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/view_bar.py" line="116"/>
+        <source>Delete view %1</source>
+        <translation>Ansicht %1 löschen</translation>
     </message>
 </context>
 <context>

@@ -45,3 +45,37 @@ def test_an_unknown_colour_mode_is_a_usage_error(capsys, tmp_path):
         run(capsys, "export", str(SAMPLE), "-o", str(tmp_path / "t.png"), "--colour-by", "mood")
     assert stop.value.code == 2
     assert "--colour-by" in capsys.readouterr().err
+
+
+def saved_with_a_view(tmp_path):
+    from tpmapper.files.tpmap import load, save
+    from tpmapper.model.edits import AddView
+    from tpmapper.model.elements import View, ViewFilter
+    from tpmapper.model.vocabulary import ColourMode
+
+    journey = load(SAMPLE)
+    view = View("web", "Web team", ColourMode.OWNER, ViewFilter(owners=("Web design",)))
+    AddView(view).apply(journey)
+    path = tmp_path / "views.tpmap"
+    save(journey, path)
+    return path
+
+
+def test_export_with_a_saved_view_shows_its_colours_and_filter(capsys, tmp_path):
+    source, out = saved_with_a_view(tmp_path), tmp_path / "web.svg"
+    assert run(capsys, "export", str(source), "-o", str(out), "--view", "web team")[0] == 0
+    svg = out.read_text(encoding="utf-8")
+    assert 'opacity="0.22"' in svg  # the others drawn faint
+    assert "Web design" in svg_texts(out.read_bytes())[1]  # the owner legend
+
+
+def test_an_unknown_view_is_refused_naming_the_views(capsys, tmp_path):
+    source = saved_with_a_view(tmp_path)
+    code, _out, err = run(
+        capsys, "export", str(source), "-o", str(tmp_path / "x.png"), "--view", "nope"
+    )
+    assert code == 1
+    assert err.strip() == (
+        f"tpmapper: {source}: the map has no view 'nope'; its views are 'Web team'"
+    )
+    assert not (tmp_path / "x.png").exists()

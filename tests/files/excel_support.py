@@ -37,7 +37,7 @@ def round_trip(journey: JourneyMap, language: str = "en") -> ImportResult:
 def differences(expected: JourneyMap, actual: JourneyMap) -> list[str]:
     """Readable differences between two maps' snapshots (empty when equal)."""
     found = []
-    names = ("title", "description", "personas", "phases", "lanes", "touchpoints", "links")
+    names = ("title", "description", "personas", "phases", "lanes", "touchpoints", "links", "views")
     for name, a, b in zip(names, expected.snapshot(), actual.snapshot(), strict=True):
         if a == b:
             continue

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from tpmapper.model import (
     Channel,
+    ColourMode,
     Directness,
     JourneyMap,
     Lane,
@@ -17,6 +18,8 @@ from tpmapper.model import (
     Persona,
     Phase,
     Touchpoint,
+    View,
+    ViewFilter,
 )
 
 REPOSITORY = Path(__file__).resolve().parents[2]
@@ -112,6 +115,39 @@ def every_field_map() -> JourneyMap:
     journey.insert_link(Link("tp-review", "tp-cart"))
     journey.insert_link(Link("tp-cart", "tp-mail", share=1.0))
     journey.insert_link(Link("tp-mail", "tp-mail", label="Reminder loop"))
+    return journey
+
+
+def every_field_views() -> list[View]:
+    """Views that together set every field of a view and of its filter (and name an id the
+    map does not have, which is allowed)."""
+    return [
+        View(
+            "v-pain",
+            "Schmerzpunkte im Kauf 🔥",
+            ColourMode.OWNER,
+            ViewFilter(
+                phases=("buy", "gone-phase"),
+                lanes=("digital",),
+                owners=("E-Commerce-Team", ""),
+                tags=("checkout",),
+                personas=("hunter",),
+                moments=(Moment.PAIN_POINT, Moment.POSITIVE),
+                rating_min=2,
+                rating_max=4,
+                text="Versand",
+            ),
+        ),
+        View("v-all", "Everything"),  # the default colour mode and no filter
+        View("v-gap", "Gap", ColourMode.GAP, ViewFilter(rating_max=3)),
+    ]
+
+
+def map_with_views() -> JourneyMap:
+    """`every_field_map()` with `every_field_views()` saved in it."""
+    journey = every_field_map()
+    for view in every_field_views():
+        journey.views.insert(view)
     return journey
 
 

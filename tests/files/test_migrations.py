@@ -13,6 +13,7 @@ from tpmapper.files import FORMAT_VERSION, MapFileError, dumps, load, loads
 from tpmapper.files.migrations import MIGRATIONS, migrate
 from tpmapper.model import (
     Channel,
+    ColourMode,
     Directness,
     JourneyMap,
     Lane,
@@ -24,6 +25,8 @@ from tpmapper.model import (
     Persona,
     Phase,
     Touchpoint,
+    View,
+    ViewFilter,
 )
 from tpmapper.model.elements import field_names
 
@@ -89,8 +92,36 @@ def format_v1_map() -> JourneyMap:
     return journey
 
 
+def format_v2_map() -> JourneyMap:
+    """What tests/files/data/format-v2.tpmap holds: version 1's map with saved views, which
+    set every field of a view and of its filter. Never change this or that file."""
+    journey = format_v1_map()
+    journey.set_meta(description="Every field of format version 2, once.")
+    journey.views.insert(
+        View(
+            "weak-app",
+            "Schwachstellen digital 🔍",
+            ColourMode.OWNER,
+            ViewFilter(
+                phases=("before", "removed-phase"),
+                lanes=("digital",),
+                owners=("Digital team", ""),
+                tags=("app",),
+                personas=("student",),
+                moments=(Moment.PAIN_POINT,),
+                rating_min=1,
+                rating_max=3,
+                text="login",
+            ),
+        )
+    )
+    journey.views.insert(View("all", "Alles"))
+    journey.views.insert(View("gaps", "Gaps", ColourMode.GAP, ViewFilter(rating_min=2)))
+    return journey
+
+
 #: The map each stored file must load as. Add format-vN.tpmap with each new format version.
-EXPECTED = {"format-v1.tpmap": format_v1_map}
+EXPECTED = {"format-v1.tpmap": format_v1_map, "format-v2.tpmap": format_v2_map}
 
 
 def test_there_is_a_stored_file_for_every_format_version() -> None:
@@ -110,15 +141,17 @@ def test_each_stored_file_loads_as_it_should(name: str) -> None:
 
 def test_the_current_version_file_uses_every_field() -> None:
     document = json.loads((DATA / f"format-v{FORMAT_VERSION}.tpmap").read_bytes())
-    assert set(document) == {
+    assert list(document) == [
         "format", "version", "title", "description", "personas", "phases", "lanes",
-        "touchpoints", "links",
-    }  # fmt: skip
+        "touchpoints", "links", "views",
+    ]  # fmt: skip
     assert list(document["touchpoints"][0]) == list(field_names(Touchpoint))
     assert set(document["personas"][0]) == {"id", "name", "description"}
     assert set(document["phases"][0]) == {"id", "name", "colour", "description"}
     assert set(document["lanes"][0]) == {"id", "name", "kind", "description"}
     assert {"from", "to", "label", "share"} in [set(link) for link in document["links"]]
+    assert list(document["views"][0]) == list(field_names(View))
+    assert list(document["views"][0]["filter"]) == list(field_names(ViewFilter))
 
 
 def test_every_step_from_the_first_version_is_registered() -> None:
@@ -132,6 +165,7 @@ def _version_0_document() -> dict[str, Any]:
     """A made-up version 0: "name" instead of "title", "rating" instead of "customer_rating"."""
     document = json.loads(dumps(format_v1_map()))
     document["version"] = 0
+    del document["views"]  # came with version 2
     document["name"] = document.pop("title")
     for tp in document["touchpoints"]:
         if "customer_rating" in tp:
@@ -157,7 +191,8 @@ def test_a_registered_step_lifts_a_version_0_file(
     loaded = load(path)
     assert loaded == format_v1_map()
     assert loaded.touchpoint("app").customer_rating == 2
-    assert dumps(loaded) == (DATA / "format-v1.tpmap").read_bytes()  # saved as version 1
+    assert dumps(loaded) == dumps(format_v1_map())  # saved as the current version
+    assert json.loads(dumps(loaded))["version"] == FORMAT_VERSION
 
 
 def test_without_a_step_version_0_is_refused(tmp_path: Path) -> None:
@@ -247,3 +282,59 @@ def test_a_migration_that_fails_on_a_malformed_old_file_is_a_clear_refusal(monke
     assert str(caught.value).startswith(
         "old.tpmap: version: cannot be upgraded from format version 0"
     )
+
+
+# ---------------------------------------------------------------------- version 1 to 2
+
+
+def test_version_2_is_current_and_one_step_leads_there() -> None:
+    assert FORMAT_VERSION == 2
+    assert sorted(MIGRATIONS) == [1]
+
+
+def test_a_version_1_file_opens_without_views_and_is_saved_as_version_2() -> None:
+    stored = (DATA / "format-v1.tpmap").read_bytes()
+    journey = loads(stored, "format-v1.tpmap")
+    assert list(journey.views) == []
+    saved = json.loads(dumps(journey))
+    assert saved["version"] == 2
+    assert saved["views"] == []
+    original = json.loads(stored)
+    assert {k: v for k, v in saved.items() if k not in ("version", "views")} == {
+        k: v for k, v in original.items() if k != "version"
+    }  # nothing else changes
+
+
+def test_the_step_from_1_to_2_adds_an_empty_list_of_views() -> None:
+    document = {"format": "tpmapper-map", "version": 1, "title": "Old"}
+    lifted = migrate(document, 1, 2)
+    assert lifted == {"format": "tpmapper-map", "version": 2, "title": "Old", "views": []}
+
+
+def test_a_version_1_file_with_views_is_refused_naming_the_place() -> None:
+    document = json.loads(dumps(format_v2_map()))
+    document["version"] = 1
+    with pytest.raises(MapFileError) as caught:
+        loads(json.dumps(document).encode(), "shop.tpmap")
+    assert caught.value.place == "views"
+    assert str(caught.value) == (
+        "shop.tpmap: views: unknown field 'views' (views came with format version 2; "
+        "the file says version 1)"
+    )
+
+
+def test_a_version_1_file_with_a_broken_rest_is_refused_as_usual_after_the_step() -> None:
+    document = json.loads((DATA / "format-v1.tpmap").read_bytes())
+    document["touchpoints"][0]["customer_rating"] = 9
+    with pytest.raises(MapFileError) as caught:
+        loads(json.dumps(document).encode(), "old.tpmap")
+    assert str(caught.value) == (
+        "old.tpmap: touchpoints[0].customer_rating: 9 is outside 1–5 (in 'Bestell-App 📱')"
+    )
+
+
+def test_the_stored_version_2_file_keeps_its_views_in_order() -> None:
+    journey = load(DATA / "format-v2.tpmap")
+    assert journey.views.ids() == ["weak-app", "all", "gaps"]
+    assert journey.views["weak-app"].filter.rating_max == 3
+    assert journey.views["all"].filter == ViewFilter()

@@ -8,11 +8,12 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from tests.files.maps import BUNDLED, DATA, SCHEMA, every_field_map, minimal_map
+from tests.files.maps import BUNDLED, DATA, SCHEMA, every_field_map, map_with_views, minimal_map
 from tpmapper.files import FORMAT_NAME, FORMAT_VERSION, MapFileError, dumps, loads
 from tpmapper.files.tpmap import LIMITS
 from tpmapper.model import (
     Channel,
+    ColourMode,
     Directness,
     Lane,
     LaneKind,
@@ -23,13 +24,23 @@ from tpmapper.model import (
     Persona,
     Phase,
     Touchpoint,
+    View,
+    ViewFilter,
     values,
 )
 from tpmapper.model.elements import defaults_of, field_names
 
 SCHEMA_DOCUMENT = json.loads(SCHEMA.read_text(encoding="utf-8"))
 VALIDATOR = Draft202012Validator(SCHEMA_DOCUMENT)
-KINDS = {"persona": Persona, "phase": Phase, "lane": Lane, "touchpoint": Touchpoint, "link": Link}
+KINDS = {
+    "persona": Persona,
+    "phase": Phase,
+    "lane": Lane,
+    "touchpoint": Touchpoint,
+    "link": Link,
+    "view": View,
+    "viewFilter": ViewFilter,
+}
 FILE_NAMES = {"source": "from", "target": "to"}
 
 
@@ -46,12 +57,17 @@ def test_the_schema_is_a_valid_draft_2020_12_schema() -> None:
     Draft202012Validator.check_schema(SCHEMA_DOCUMENT)
 
 
-@pytest.mark.parametrize("path", [*BUNDLED, *sorted(DATA.glob("*.tpmap"))], ids=lambda p: p.name)
-def test_bundled_and_stored_files_are_valid(path) -> None:
+@pytest.mark.parametrize(
+    "path", [*BUNDLED, DATA / f"format-v{FORMAT_VERSION}.tpmap"], ids=lambda p: p.name
+)
+def test_bundled_and_current_stored_files_are_valid(path) -> None:
+    """The schema describes the current version; older stored files are migrated instead."""
     assert _errors(json.loads(path.read_bytes())) == []
 
 
-@pytest.mark.parametrize("build", [every_field_map, minimal_map], ids=["every-field", "minimal"])
+@pytest.mark.parametrize(
+    "build", [every_field_map, minimal_map, map_with_views], ids=["every-field", "minimal", "views"]
+)
 def test_dumps_are_valid(build) -> None:
     assert _errors(json.loads(dumps(build()))) == []
 
@@ -94,6 +110,9 @@ def test_documented_defaults_are_the_model_defaults(name: str) -> None:
         written = properties[FILE_NAMES.get(field, field)]
         if default is None:
             assert "default" not in written, field  # unset: left out of the file
+        elif isinstance(default, ViewFilter):
+            assert default.is_empty
+            assert written["default"] == {}  # no filter: the key is left out
         else:
             encoded = default.value if hasattr(default, "value") else default
             assert written["default"] == (list(encoded) if isinstance(encoded, tuple) else encoded)
@@ -117,6 +136,16 @@ def test_enums_are_the_vocabulary_and_null(field: str, kind: type) -> None:
     ]
 
 
+def test_view_words_are_the_vocabulary() -> None:
+    definitions = SCHEMA_DOCUMENT["$defs"]
+    colour_mode = definitions["view"]["properties"]["colour_mode"]
+    assert colour_mode["enum"] == [member.value for member in ColourMode]  # null is refused
+    moments = definitions["viewFilter"]["properties"]["moments"]
+    assert moments["items"]["enum"] == [member.value for member in Moment]
+    assert moments["maxItems"] == values.MAX_LIST_ITEMS
+    assert definitions["textOrEmptyList"]["maxItems"] == values.MAX_LIST_ITEMS
+
+
 def test_lane_kind_is_required_to_be_a_member_when_given() -> None:
     kind = SCHEMA_DOCUMENT["$defs"]["lane"]["properties"]["kind"]
     assert kind["enum"] == [member.value for member in LaneKind]
@@ -136,7 +165,7 @@ def test_limits_of_text_lists_and_ids_match_the_checks() -> None:
 
 
 def _base() -> dict[str, Any]:
-    return json.loads(dumps(every_field_map()))
+    return json.loads(dumps(map_with_views()))
 
 
 def _with(change) -> dict[str, Any]:
@@ -148,9 +177,10 @@ def _with(change) -> dict[str, Any]:
 REFUSED = {
     "wrong-format": lambda d: d.update(format="tpmapper-template"),
     "missing-format": lambda d: d.pop("format"),
-    "newer-version": lambda d: d.update(version=2),
+    "newer-version": lambda d: d.update(version=3),
     "version-0": lambda d: d.update(version=0),
-    "version-text": lambda d: d.update(version="1"),
+    "version-1-with-views": lambda d: d.update(version=1),
+    "version-text": lambda d: d.update(version="2"),
     "missing-title": lambda d: d.pop("title"),
     "unknown-top-level": lambda d: d.update(zoom=1),
     "touchpoint-without-name": lambda d: d["touchpoints"][0].pop("name"),
@@ -181,6 +211,24 @@ REFUSED = {
     "description-null": lambda d: d.update(description=None),
     "personas-not-list": lambda d: d.update(personas={}),
     "touchpoint-not-object": lambda d: d["touchpoints"].append([]),
+    "views-not-list": lambda d: d.update(views={}),
+    "view-not-object": lambda d: d["views"].append("Everything"),
+    "view-without-name": lambda d: d["views"][0].pop("name"),
+    "view-without-id": lambda d: d["views"][1].pop("id"),
+    "view-colour-mood": lambda d: d["views"][0].update(colour_mode="mood"),
+    "view-colour-null": lambda d: d["views"][0].update(colour_mode=None),
+    "view-unknown-field": lambda d: d["views"][0].update(zoom=2),
+    "filter-null": lambda d: d["views"][0].update(filter=None),
+    "filter-list": lambda d: d["views"][0].update(filter=[]),
+    "filter-unknown-key": lambda d: d["views"][0]["filter"].update(channels=["email"]),
+    "filter-rating-9": lambda d: d["views"][0]["filter"].update(rating_min=9),
+    "filter-rating-0": lambda d: d["views"][2]["filter"].update(rating_max=0),
+    "filter-moment-unknown": lambda d: d["views"][0]["filter"].update(moments=["meh"]),
+    "filter-moment-twice": lambda d: d["views"][0]["filter"].update(moments=["positive"] * 2),
+    "filter-phase-bad-id": lambda d: d["views"][0]["filter"].update(phases=["a b"]),
+    "filter-tag-empty": lambda d: d["views"][0]["filter"].update(tags=[""]),
+    "filter-owner-twice": lambda d: d["views"][0]["filter"].update(owners=["", ""]),
+    "filter-text-number": lambda d: d["views"][0]["filter"].update(text=3),
 }
 
 
@@ -204,8 +252,16 @@ ACCEPTED = {
     "whole-float-rating": lambda d: d["touchpoints"][0].update(customer_rating=4.0, reach=7.0),
     "uppercase-colour": lambda d: d["phases"][0].update(colour="#ABCDEF"),
     "no-lists-at-all": lambda d: [
-        d.pop(k) for k in ("personas", "phases", "lanes", "touchpoints", "links")
+        d.pop(k) for k in ("personas", "phases", "lanes", "touchpoints", "links", "views")
     ],
+    "filter-empty-object": lambda d: d["views"][1].update(filter={}),
+    "filter-nulls-for-unset": lambda d: d["views"][0]["filter"].update(
+        rating_min=None, rating_max=None
+    ),
+    "filter-unknown-ids": lambda d: d["views"][0]["filter"].update(
+        phases=["ghost"], lanes=["ghost"], personas=["ghost"]
+    ),
+    "filter-owner-empty": lambda d: d["views"][0]["filter"].update(owners=[""]),
     "text-32767": lambda d: d["touchpoints"][0].update(notes="ä" * 32_767),
     "tab-newline-return": lambda d: d["touchpoints"][0].update(notes="a\tb\nc\r\n"),
     "huge-roi": lambda d: d["touchpoints"][0].update(roi=-1.5e308),
@@ -252,6 +308,8 @@ def _reader_accepts(document: dict[str, Any]) -> tuple[bool, str]:
         *(("lanes", f) for f in field_names(Lane)),
         ("links", "label"),
         ("links", "share"),
+        *(("views", f) for f in field_names(View)),
+        *(("filter", f) for f in field_names(ViewFilter)),
     ],
     ids=lambda x: x,
 )
@@ -260,7 +318,11 @@ def test_reader_and_schema_agree_on_each_value(key: str, field: str) -> None:
         document = _single_touchpoint_document()
         if key == "links":
             document["links"] = [{"from": "tp-ad", "to": "tp-ad"}]
-        document[key][0][field] = value
+        document["views"] = [{"id": "v", "name": "View", "filter": {}}]
+        if key == "filter":
+            document["views"][0]["filter"][field] = value
+        else:
+            document[key][0][field] = value
         accepted, reason = _reader_accepts(document)
         if not accepted and reason.startswith("there is no"):
             continue  # references between elements: the schema cannot see them
@@ -273,4 +335,23 @@ def test_the_example_in_the_documentation_is_a_valid_map() -> None:
     journey = loads(example.encode("utf-8"), "file-format.md")
     assert len(journey) == 2
     assert len(journey.links()) == 1
+    assert len(journey.views) == 1
     assert _errors(json.loads(example)) == []
+
+
+def test_what_only_the_reader_checks_in_a_view() -> None:
+    """JSON Schema cannot compare two values or see duplicate ids: the reader refuses them."""
+    for change in (
+        lambda d: d["views"][0]["filter"].update(rating_min=5, rating_max=2),
+        lambda d: d["views"][2].update(id="v-pain"),
+    ):
+        document = _with(change)
+        assert _errors(document) == []
+        with pytest.raises(MapFileError):
+            loads(json.dumps(document).encode())
+
+
+def test_a_version_1_file_does_not_validate_against_the_current_schema() -> None:
+    document = json.loads((DATA / "format-v1.tpmap").read_bytes())
+    assert not _valid(document)
+    loads(json.dumps(document).encode())  # but the reader migrates and reads it

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from tests.files.maps import SAMPLES, every_field_map
+from tests.files.maps import SAMPLES, every_field_map, map_with_views
 from tpmapper.files import MapFileError, dumps, load, loads, tpmap
-from tpmapper.model import JourneyMap, Touchpoint
+from tpmapper.model import JourneyMap, Touchpoint, View, ViewFilter
 from tpmapper.model.elements import field_names
 
 SAMPLE = next(p for p in SAMPLES if p.name == "online-shop.en.tpmap").read_bytes()
@@ -20,10 +20,11 @@ SAMPLE_DE = next(p for p in SAMPLES if p.name == "online-shop.de.tpmap").read_by
 # every_field_map() in file order:
 #   touchpoints: 0 tp-ad, 1 tp-review, 2 tp-cart, 3 tp-mail, 4 tp-post
 #   links: 0 ad->cart, 1 review->cart, 2 cart->review, 3 cart->mail, 4 mail->mail
+# and map_with_views()'s views: 0 v-pain (every filter field), 1 v-all, 2 v-gap (rating_max 3)
 
 
 def _base() -> dict[str, Any]:
-    return json.loads(dumps(every_field_map()))
+    return json.loads(dumps(map_with_views()))
 
 
 def _changed(change: Callable[[dict[str, Any]], object]) -> bytes:
@@ -62,6 +63,14 @@ def _drop(key: str, index: int, field: str) -> Callable[[dict[str, Any]], object
     return lambda d: d[key][index].pop(field)
 
 
+def _view(index: int, **changes: Any) -> Callable[[dict[str, Any]], object]:
+    return lambda d: d["views"][index].update(changes)
+
+
+def _filter(index: int, **changes: Any) -> Callable[[dict[str, Any]], object]:
+    return lambda d: d["views"][index].setdefault("filter", {}).update(changes)
+
+
 # (id, bytes of the file, place, part of the reason)
 CASES: list[tuple[str, bytes, str | None, str]] = [
     # -------------------------------------------------------------- not a map at all
@@ -97,17 +106,17 @@ CASES: list[tuple[str, bytes, str | None, str]] = [
     ("missing-format", _changed(lambda d: d.pop("format")), None, "it has no 'format' field"),
     ("other-json", b'{"name": "package.json", "version": "1.0.0"}', None,
      "it has no 'format' field"),
-    ("newer-version", _changed(lambda d: d.update(version=2)), "version",
-     "newer tpmapper (format version 2; this one reads up to 1); please update"),
+    ("newer-version", _changed(lambda d: d.update(version=3)), "version",
+     "newer tpmapper (format version 3; this one reads up to 2); please update"),
     ("much-newer-version", _changed(lambda d: d.update(version=10**20)), "version",
      "newer tpmapper"),
     ("version-zero", _changed(lambda d: d.update(version=0)), "version",
      "format version 0 is not one tpmapper ever wrote"),
     ("version-negative", _changed(lambda d: d.update(version=-3)), "version",
      "format version -3 is not one"),
-    ("version-text", _changed(lambda d: d.update(version="1")), "version",
+    ("version-text", _changed(lambda d: d.update(version="2")), "version",
      "expected a whole number"),
-    ("version-float", _changed(lambda d: d.update(version=1.0)), "version", "whole number"),
+    ("version-float", _changed(lambda d: d.update(version=2.0)), "version", "whole number"),
     ("version-bool", _changed(lambda d: d.update(version=True)), "version", "whole number"),
     ("version-missing", _changed(lambda d: d.pop("version")), None,
      "missing required field 'version'"),
@@ -220,7 +229,7 @@ CASES: list[tuple[str, bytes, str | None, str]] = [
     ("missing-persona", _changed(_tp(0, personas=["pro", "ghost"])), "touchpoints[0].personas",
      "there is no persona with id 'ghost' (touchpoint 'Search ad')"),
     # -------------------------------------------------------------- JSON that is not map JSON
-    ("duplicate-key", _sample_with(b'"version": 1,', b'"version": 1,\n  "version": 1,'), None,
+    ("duplicate-key", _sample_with(b'"version": 2,', b'"version": 2,\n  "version": 2,'), None,
      "the key 'version' appears twice"),
     ("duplicate-key-nested", _sample_with(b'"owner": "Web design",',
                                           b'"owner": "Web design", "owner": "Other",'),
@@ -251,6 +260,55 @@ CASES: list[tuple[str, bytes, str | None, str]] = [
      "a number of 401 digits is too large"),
     ("integer-400-digits-rating", _sample_with(b'"importance": 3', b'"importance": -' + b"9" * 400),
      None, "400 digits is too large"),
+    # -------------------------------------------------------------- views (format version 2)
+    ("views-not-list", _changed(lambda d: d.update(views={})), "views", "expected a list"),
+    ("view-not-object", _changed(lambda d: d["views"].insert(1, "Everything")), "views[1]",
+     "expected an object"),
+    ("view-without-id", _changed(_drop("views", 1, "id")), "views[1]",
+     "missing required field 'id'"),
+    ("view-without-name", _changed(_drop("views", 0, "name")), "views[0]",
+     "missing required field 'name'"),
+    ("view-name-blank", _changed(_view(2, name=" ")), "views[2].name", "must not be empty"),
+    ("view-id-with-space", _changed(_view(0, id="my view")), "views[0].id",
+     "'my view' is not a valid id"),
+    ("duplicate-view-id", _changed(_view(2, id="v-pain")), "views[2].id",
+     "the id 'v-pain' is used twice (also by views[0])"),
+    ("view-colour-mood", _changed(_view(1, colour_mode="mood")), "views[1].colour_mode",
+     "'mood' is not one of: rating, gap, owner, ownership, channel, medium (in 'Everything')"),
+    ("view-colour-null", _changed(_view(1, colour_mode=None)), "views[1].colour_mode",
+     "must be one of: rating, gap"),
+    ("view-unknown-field", _changed(_view(0, zoom=2)), "views[0].zoom", "unknown field 'zoom'"),
+    ("filter-null", _changed(_view(0, filter=None)), "views[0].filter", "expected an object"),
+    ("filter-list", _changed(_view(0, filter=["rating"])), "views[0].filter",
+     "expected an object"),
+    ("filter-unknown-key", _changed(_filter(1, channels=["email"])), "views[1].filter.channels",
+     "unknown field 'channels'"),
+    ("filter-rating-min-9", _changed(_filter(0, rating_min=9)), "views[0].filter.rating_min",
+     "9 is outside 1–5"),
+    ("filter-rating-max-0", _changed(_filter(2, rating_max=0)), "views[2].filter.rating_max",
+     "0 is outside 1–5"),
+    ("filter-rating-fraction", _changed(_filter(2, rating_max=2.5)),
+     "views[2].filter.rating_max", "2.5 is not a whole number from 1 to 5"),
+    ("filter-rating-range-inverted", _changed(_filter(0, rating_min=4, rating_max=2)),
+     "views[0].filter.rating_min", "4 is above rating_max (2)"),
+    ("filter-moment-unknown", _changed(_filter(0, moments=["pain_point", "meh"])),
+     "views[0].filter.moments", "entry 2: 'meh' is not one of: pain_point, positive"),
+    ("filter-moment-twice", _changed(_filter(0, moments=["positive", "positive"])),
+     "views[0].filter.moments", "entry 2: 'positive' appears twice"),
+    ("filter-moments-word", _changed(_filter(0, moments="pain_point")),
+     "views[0].filter.moments", "expected a list of words, got text"),
+    ("filter-phase-bad-id", _changed(_filter(0, phases=["buy", "a b"])),
+     "views[0].filter.phases", "entry 2: 'a b' is not a valid id"),
+    ("filter-tag-empty", _changed(_filter(1, tags=[""])), "views[1].filter.tags",
+     "entry 1: must not be empty"),
+    ("filter-owner-twice", _changed(_filter(1, owners=["", ""])), "views[1].filter.owners",
+     "entry 2: '' appears twice"),
+    ("filter-owner-number", _changed(_filter(1, owners=[7])), "views[1].filter.owners",
+     "entry 1: expected text, got a number"),
+    ("filter-text-control", _changed(_filter(1, text="a\x1b")), "views[1].filter.text",
+     "the control character U+001B"),
+    ("filter-personas-not-list", _changed(_filter(1, personas="hunter")),
+     "views[1].filter.personas", "expected a list of ids, got text"),
 ]  # fmt: skip
 
 
@@ -321,14 +379,14 @@ def test_the_byte_limit_is_64_mib() -> None:
 
 @pytest.mark.parametrize(
     ("key", "count"),
-    [("personas", 2), ("phases", 2), ("lanes", 5), ("touchpoints", 5), ("links", 5)],
-    ids=["personas", "phases", "lanes", "touchpoints", "links"],
+    [("personas", 2), ("phases", 2), ("lanes", 5), ("touchpoints", 5), ("links", 5), ("views", 3)],
+    ids=["personas", "phases", "lanes", "touchpoints", "links", "views"],
 )
 def test_too_many_elements(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, key: str, count: int
 ) -> None:
     path = tmp_path / "many.tpmap"
-    path.write_bytes(dumps(every_field_map()))
+    path.write_bytes(dumps(map_with_views()))
     assert len(load(path).snapshot()) > 0  # loads at the real limits
     monkeypatch.setitem(tpmap.LIMITS, key, count - 1)
     _assert_refused(path, key, f"{count} entries are more than a map may hold ({count - 1})")
@@ -341,6 +399,7 @@ def test_limits_are_far_above_a_real_map() -> None:
         "lanes": 200,
         "touchpoints": 100_000,
         "links": 500_000,
+        "views": 1_000,
     }
 
 
@@ -436,12 +495,38 @@ def test_strange_values_elsewhere_load_or_raise_map_file_error(key: str, field: 
 
 
 @pytest.mark.parametrize("key", ["title", "description", "format", "version", "personas",
-                                 "phases", "lanes", "touchpoints", "links"])  # fmt: skip
+                                 "phases", "lanes", "touchpoints", "links", "views"])  # fmt: skip
 def test_strange_top_level_values_load_or_raise_map_file_error(key: str) -> None:
     for value in [*_STRANGE_VALUES, 10**400]:
         document = _base()
         document[key] = value
         _check_never_anything_else(document, "")
+
+
+@pytest.mark.parametrize(
+    ("where", "field"),
+    [*(("view", f) for f in field_names(View)), *(("filter", f) for f in field_names(ViewFilter))],
+    ids=lambda x: x,
+)
+def test_strange_view_values_load_or_raise_map_file_error(where: str, field: str) -> None:
+    for value in [*_STRANGE_VALUES, 10**400]:
+        for index in range(3):
+            document = _base()
+            view = document["views"][index]
+            (view if where == "view" else view.setdefault("filter", {}))[field] = value
+            _check_never_anything_else(document, f"views[{index}]")
+
+
+def test_a_view_refusal_reads_as_one_sentence() -> None:
+    with pytest.raises(MapFileError) as caught:
+        loads(_changed(_filter(0, rating_min=9)), "shop.tpmap")
+    assert str(caught.value) == "shop.tpmap: views[0].filter.rating_min: 9 is outside 1–5"
+
+
+def test_a_view_may_name_ids_the_map_does_not_have() -> None:
+    journey = loads(_changed(_filter(1, phases=["ghost"], lanes=["x"], personas=["nobody"])))
+    assert journey.views["v-all"].filter.phases == ("ghost",)
+    assert not any(journey.views["v-all"].filter.matches(tp) for tp in journey.touchpoints())
 
 
 def test_every_cut_of_the_sample_says_truncated() -> None:

@@ -7,9 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from tests.files.maps import BUNDLED, every_field_map, every_field_touchpoint, minimal_map
+from tests.files.maps import (
+    BUNDLED,
+    every_field_map,
+    every_field_touchpoint,
+    every_field_views,
+    map_with_views,
+    minimal_map,
+)
 from tpmapper.files import dumps, load, loads, save
 from tpmapper.model import (
+    ColourMode,
     Directness,
     JourneyMap,
     Lane,
@@ -20,15 +28,21 @@ from tpmapper.model import (
     Persona,
     Phase,
     Touchpoint,
+    View,
+    ViewFilter,
 )
 from tpmapper.model.edits import (
     AddLink,
     AddTouchpoint,
+    AddView,
     MoveTouchpoint,
+    MoveView,
     RemoveLink,
     RemoveTouchpoint,
+    RemoveView,
     UpdateLink,
     UpdateTouchpoint,
+    UpdateView,
 )
 from tpmapper.model.elements import defaults_of, field_names
 
@@ -72,11 +86,12 @@ def test_every_field_map_has_both_flags_and_link_extras() -> None:
     "build",
     [
         every_field_map,
+        map_with_views,
         minimal_map,
         lambda: JourneyMap("Empty"),
         lambda: JourneyMap("Only description", "but nothing else"),
     ],
-    ids=["every-field", "minimal", "empty", "description-only"],
+    ids=["every-field", "views", "minimal", "empty", "description-only"],
 )
 def test_save_then_load_gives_an_equal_map(tmp_path: Path, build) -> None:
     original = build()
@@ -135,7 +150,9 @@ def test_unset_values_are_left_out_of_the_file() -> None:
         "lanes",
         "touchpoints",
         "links",
+        "views",
     ]
+    assert document["views"] == []  # written, like the other lists, when empty
     assert document["phases"] == [{"id": "p", "name": "Phase"}]  # default colour left out
     assert document["lanes"] == [{"id": "l", "name": "Lane"}]  # default kind left out
     assert document["touchpoints"][0] == {"id": "t1", "name": "One", "phase": "p", "lane": "l"}
@@ -197,7 +214,7 @@ def test_unicode_survives_and_is_written_as_utf8_not_escaped(tmp_path: Path) -> 
 def test_output_layout_is_two_space_json_with_one_final_newline() -> None:
     data = dumps(every_field_map())
     text = data.decode("utf-8")
-    assert text.startswith('{\n  "format": "tpmapper-map",\n  "version": 1,\n')
+    assert text.startswith('{\n  "format": "tpmapper-map",\n  "version": 2,\n')
     assert text.endswith("}\n")
     assert not text.endswith("\n\n")
     assert "\r" not in text
@@ -237,6 +254,79 @@ def test_reading_puts_touchpoints_in_file_order_within_their_cell() -> None:
 def test_file_lists_touchpoints_phase_by_phase_then_lane_by_lane() -> None:
     ids = [tp["id"] for tp in _document(every_field_map())["touchpoints"]]
     assert ids == ["tp-ad", "tp-review", "tp-cart", "tp-mail", "tp-post"]
+
+
+# ---------------------------------------------------------------------- views
+
+
+def test_every_field_views_set_every_view_and_filter_field() -> None:
+    views = every_field_views()
+    for kind, items in ((View, views), (ViewFilter, [v.filter for v in views])):
+        for name, default in defaults_of(kind).items():
+            assert any(getattr(item, name) != default for item in items), f"{kind}.{name}"
+
+
+def test_views_are_read_back_field_by_field_in_order() -> None:
+    original = map_with_views()
+    loaded = loads(dumps(original))
+    assert list(loaded.views) == list(original.views)
+    pain = loaded.views["v-pain"]
+    assert pain.colour_mode is ColourMode.OWNER
+    assert pain.filter.moments == (Moment.PAIN_POINT, Moment.POSITIVE)
+    assert pain.filter.owners == ("E-Commerce-Team", "")
+    assert type(pain.filter.rating_min) is int
+    assert "gone-phase" in pain.filter.phases  # an id the map lacks is kept
+
+
+def test_views_are_written_with_defaults_and_empty_criteria_left_out() -> None:
+    views = _document(map_with_views())["views"]
+    assert views[1] == {"id": "v-all", "name": "Everything"}  # rating, no filter
+    assert views[2] == {
+        "id": "v-gap",
+        "name": "Gap",
+        "colour_mode": "gap",
+        "filter": {"rating_max": 3},
+    }
+    assert list(views[0]["filter"]) == list(field_names(ViewFilter))  # in field order
+    assert views[0]["filter"]["moments"] == ["pain_point", "positive"]
+
+
+def test_a_filter_asking_nothing_is_left_out_even_when_given() -> None:
+    journey = JourneyMap("Views")
+    journey.views.insert(View("v", "V", filter=ViewFilter()))
+    assert _document(journey)["views"] == [{"id": "v", "name": "V"}]
+
+
+def test_view_edits_undone_leave_no_trace_in_the_file() -> None:
+    reference = map_with_views()
+    journey = map_with_views()
+    edits = [
+        AddView(View("v-new", "New", ColourMode.MEDIUM), index=0),
+        UpdateView("v-pain", {"filter": ViewFilter(text="x"), "colour_mode": ColourMode.RATING}),
+        MoveView("v-gap", 0),
+        RemoveView("v-all"),
+    ]
+    for edit in edits:
+        edit.apply(journey)
+    edited = dumps(journey)
+    assert edited != dumps(reference)
+    assert [v["id"] for v in json.loads(edited)["views"]] == ["v-gap", "v-new", "v-pain"]
+    for edit in reversed(edits):
+        edit.revert(journey)
+    assert dumps(journey) == dumps(reference)
+    for edit in edits:
+        edit.apply(journey)
+    assert dumps(journey) == edited
+
+
+def test_removing_a_phase_leaves_the_views_naming_it_as_they_are() -> None:
+    from tpmapper.model.edits import RemovePhase
+
+    journey = map_with_views()
+    RemovePhase("buy").apply(journey)
+    loaded = loads(dumps(journey))
+    assert loaded.views["v-pain"].filter.phases == ("buy", "gone-phase")
+    assert not any(loaded.views["v-pain"].filter.matches(tp) for tp in loaded.touchpoints())
 
 
 # ---------------------------------------------------------------------- byte-identical re-save

@@ -64,6 +64,8 @@ def copy_map(journey: JourneyMap) -> JourneyMap:
         copy.insert_touchpoint(touchpoint)
     for link in journey.links():
         copy.insert_link(link)
+    for view in journey.views:
+        copy.views.insert(view)
     assert copy == journey
     return copy
 

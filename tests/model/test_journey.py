@@ -16,6 +16,7 @@ from tpmapper.model import (
     Phase,
     Position,
     Target,
+    View,
 )
 
 # ---------------------------------------------------------------------- queries
@@ -245,6 +246,7 @@ def _one_change(journey: JourneyMap, action) -> Change:
             Change(Target.PERSONA, Action.CHANGED, "pa"),
         ),
         (lambda m: m.personas.move("pb", 0), Change(Target.PERSONA, Action.MOVED, "pb")),
+        (lambda m: m.views.insert(View("v9", "V")), Change(Target.VIEW, Action.ADDED, "v9")),
         (
             lambda m: m.insert_touchpoint(tp("x", "p1", "l1")),
             Change(Target.TOUCHPOINT, Action.ADDED, "x"),

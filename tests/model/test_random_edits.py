@@ -9,13 +9,26 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.model.support import SAMPLE, cells, copy_map, small_map
-from tpmapper.model import JourneyMap, Lane, LaneKind, Link, Moment, Persona, Phase, Touchpoint
+from tpmapper.model import (
+    ColourMode,
+    JourneyMap,
+    Lane,
+    LaneKind,
+    Link,
+    Moment,
+    Persona,
+    Phase,
+    Touchpoint,
+    View,
+    ViewFilter,
+)
 from tpmapper.model.edits import (
     AddLane,
     AddLink,
     AddPersona,
     AddPhase,
     AddTouchpoint,
+    AddView,
     CompositeEdit,
     Consequences,
     Edit,
@@ -24,11 +37,13 @@ from tpmapper.model.edits import (
     MovePhase,
     MoveTouchpoint,
     MoveTouchpoints,
+    MoveView,
     RemoveLane,
     RemoveLink,
     RemovePersona,
     RemovePhase,
     RemoveTouchpoint,
+    RemoveView,
     ReorderCell,
     UpdateLane,
     UpdateLink,
@@ -36,6 +51,7 @@ from tpmapper.model.edits import (
     UpdatePersona,
     UpdatePhase,
     UpdateTouchpoint,
+    UpdateView,
 )
 
 MAX_EDITS = 25
@@ -243,6 +259,42 @@ class EditMaker:
             return MovePersona(persona_id, self.draw(st.integers(0, len(ids))))
         return RemovePersona(persona_id)
 
+    def some(self, ids: list[str]) -> tuple[str, ...]:
+        return tuple(self.draw(st.lists(st.sampled_from(ids), unique=True))) if ids else ()
+
+    def view_filter(self) -> ViewFilter:
+        """A filter naming ids of the map as it is now (which later edits may remove)."""
+        low = self.draw(ratings)
+        high = self.draw(st.none() if low is None else st.none() | st.integers(low, 5))
+        return ViewFilter(
+            phases=self.some(self.m.phases.ids()),
+            personas=self.some(self.m.personas.ids()),
+            owners=tuple(self.draw(st.lists(st.sampled_from(["", "Marketing"]), unique=True))),
+            moments=tuple(self.draw(st.lists(st.sampled_from(Moment), unique=True))),
+            rating_min=low,
+            rating_max=high,
+            text=self.draw(st.sampled_from(["", "shop"])),
+        )
+
+    def view(self) -> Edit | None:
+        ids = self.m.views.ids()
+        choice = self.draw(st.sampled_from(["add", "update", "move", "remove"]))
+        if choice == "add" or not ids:
+            mode = self.draw(st.sampled_from(ColourMode))
+            new = View(self.fresh("vw"), self.draw(names), mode, self.view_filter())
+            return AddView(new, self.index(len(ids)))
+        view_id = self.draw(st.sampled_from(ids))
+        if choice == "update":
+            changes = self.draw(
+                st.fixed_dictionaries(
+                    {}, optional={"name": names, "colour_mode": st.sampled_from(ColourMode)}
+                )
+            )
+            return UpdateView(view_id, {**changes, "filter": self.view_filter()})
+        if choice == "move":
+            return MoveView(view_id, self.draw(st.integers(0, len(ids))))
+        return RemoveView(view_id)
+
     def update_map(self) -> Edit | None:
         return UpdateMap(title=self.draw(st.none() | names), description=self.draw(names))
 
@@ -266,6 +318,7 @@ class EditMaker:
         "remove_phase",
         "remove_lane",
         "persona",
+        "view",
         "update_map",
     )
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from tpmapper.files.atomic import atomic_write
 from tpmapper.files.errors import MapFileError
-from tpmapper.files.migrations import MIGRATIONS, migrate
+from tpmapper.files.migrations import MIGRATIONS, MigrationRefusal, migrate
 from tpmapper.files.reading import read_capped
 from tpmapper.model import values
 from tpmapper.model.elements import (
@@ -25,13 +25,15 @@ from tpmapper.model.elements import (
     Persona,
     Phase,
     Touchpoint,
+    View,
+    ViewFilter,
     defaults_of,
     field_names,
 )
 from tpmapper.model.journey import JourneyMap
 
 FORMAT_NAME = "tpmapper-map"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: saved views ("views"); see migrations.py for the steps
 SUFFIX = ".tpmap"
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -41,6 +43,7 @@ LIMITS = {  # the most of each a map may hold; far above any real map, far below
     "lanes": 200,
     "touchpoints": 100_000,
     "links": 500_000,
+    "views": 1_000,
 }
 
 # Field names in the file that differ from the model's.
@@ -55,7 +58,9 @@ def _encode(value: Any) -> Any:
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, tuple):
-        return list(value)
+        return [_encode(item) for item in value]
+    if isinstance(value, ViewFilter):
+        return _record(value)
     if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
         return int(value)  # 120000, not 120000.0; read back as the same float
     return value
@@ -87,6 +92,7 @@ def to_document(journey: JourneyMap) -> dict[str, Any]:
     document["lanes"] = [_record(lane) for lane in journey.lanes]
     document["touchpoints"] = [_record(tp) for tp in journey.touchpoints()]
     document["links"] = [_record(link, _LINK_FILE_NAMES) for link in journey.links()]
+    document["views"] = [_record(view) for view in journey.views]
     return document
 
 
@@ -274,6 +280,7 @@ class _Reader:
             journey.lanes.insert(lane)
         self.touchpoints(document, journey)
         self.links(document, journey)
+        self.views(document, journey)
         return journey
 
     def header(self, document: Any) -> dict[str, Any]:
@@ -302,6 +309,8 @@ class _Reader:
                 )
             try:
                 document = migrate(document, version, FORMAT_VERSION)
+            except MigrationRefusal as refusal:
+                raise self.fail(refusal.reason, refusal.place) from None
             except (KeyError, TypeError, ValueError, AttributeError) as error:
                 raise self.fail(
                     f"cannot be upgraded from format version {version} ({error})", "version"
@@ -407,6 +416,25 @@ class _Reader:
             seen[link.key] = index
             journey.insert_link(link)
 
+    def views(self, document: dict[str, Any], journey: JourneyMap) -> None:
+        """The saved views. The ids their filters name need not exist (they match nothing)."""
+        seen: dict[str, int] = {}
+        for index, raw in enumerate(self.items(document, "views")):
+            place = f"views[{index}]"
+            if not isinstance(raw, dict):
+                raise self.fail("expected an object", place)
+            view = self.element({k: v for k, v in raw.items() if k != "filter"}, View, place)
+            if "filter" in raw:
+                view_filter = self.element(raw["filter"], ViewFilter, f"{place}.filter")
+                view = view.with_changes(filter=view_filter)
+            if view.id in seen:
+                raise self.fail(
+                    f"the id '{view.id}' is used twice (also by views[{seen[view.id]}])",
+                    f"{place}.id",
+                )
+            seen[view.id] = index
+            journey.views.insert(view)
+
 
 def _shorten(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -431,5 +459,7 @@ def from_document(document: Any, source: str | Path = "<map>") -> JourneyMap:
     return _Reader(source).read(document)
 
 
-_FIELDS = {kind: field_names(kind) for kind in (Persona, Phase, Lane, Touchpoint, Link)}
+_FIELDS = {
+    kind: field_names(kind) for kind in (Persona, Phase, Lane, Touchpoint, Link, View, ViewFilter)
+}
 _DEFAULTS = {kind: defaults_of(kind) for kind in _FIELDS}

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from tpmapper.model.elements import FieldError, Lane, Link, Persona, Phase, Touchpoint
+from tpmapper.model.elements import FieldError, Lane, Link, Persona, Phase, Touchpoint, View
 from tpmapper.model.journey import JourneyMap, OrderedItems, Position
 
 
@@ -278,14 +278,14 @@ class UpdateLink(Edit):
 class _ItemEdit(Edit):
     """Base of the edits on one of the map's ordered collections."""
 
-    collection: ClassVar[str]  # "phases", "lanes" or "personas"
+    collection: ClassVar[str]  # "phases", "lanes", "personas" or "views"
 
     def items(self, journey: JourneyMap) -> OrderedItems:
         return getattr(journey, self.collection)
 
 
 class _AddItem(_ItemEdit):
-    def __init__(self, item: Phase | Lane | Persona, index: int | None = None) -> None:
+    def __init__(self, item: Phase | Lane | Persona | View, index: int | None = None) -> None:
         self.item, self.index = item, index
 
     def apply(self, journey: JourneyMap) -> None:
@@ -485,3 +485,33 @@ class RemovePersona(_ItemEdit):
     def revert(self, journey: JourneyMap) -> None:
         assert self._done is not None
         self._done.revert(journey)
+
+
+# ---------------------------------------------------------------------- views
+
+
+class AddView(_AddItem):
+    """Add a saved view at `index` in the map's list of views (default: the end)."""
+
+    collection = "views"
+
+
+class UpdateView(_UpdateItem):
+    """Change a view's `name`, `colour_mode` and/or `filter` (a whole new `ViewFilter`)."""
+
+    collection = "views"
+
+
+class MoveView(_MoveItem):
+    collection = "views"
+
+
+class RemoveView(_DeleteItem):
+    """Remove a saved view (nothing else refers to one); revert puts it back at its index."""
+
+    collection = "views"
+
+    def consequences(self, journey: JourneyMap) -> Consequences:
+        """Nothing but the view goes; here so that a remove action can ask any removal."""
+        journey.views[self.item_id]  # raises KeyError for an unknown id
+        return Consequences()

@@ -1,4 +1,5 @@
-"""The things a journey map is made of: phases, lanes, personas, touchpoints and links.
+"""The things a journey map is made of: phases, lanes, personas, touchpoints and links,
+and the views saved with it.
 
 All are frozen dataclasses: a change is a new value put in place by an edit, never a
 mutation behind the map's back. Every field is checked on construction by the checker
@@ -12,7 +13,15 @@ from dataclasses import MISSING, dataclass, fields, replace
 from typing import Any, ClassVar, Self
 
 from tpmapper.model import values
-from tpmapper.model.vocabulary import Channel, Directness, LaneKind, Medium, Moment, Ownership
+from tpmapper.model.vocabulary import (
+    Channel,
+    ColourMode,
+    Directness,
+    LaneKind,
+    Medium,
+    Moment,
+    Ownership,
+)
 
 
 class FieldError(ValueError):
@@ -198,6 +207,110 @@ class Link(_Checked):
     @property
     def key(self) -> tuple[str, str]:
         return (self.source, self.target)
+
+
+@dataclass(frozen=True)
+class ViewFilter(_Checked):
+    """Which touchpoints a view shows: those meeting every criterion given (AND); within
+    one list, any entry will do (OR). An empty list, an unset bound or an empty text asks
+    nothing, so `ViewFilter()` shows every touchpoint.
+
+    Ids the map does not have are allowed and match nothing: removing a phase, lane or
+    persona needs no change to the views that name it (a view that named only that phase
+    then shows nothing).
+    """
+
+    phases: tuple[str, ...] = ()  # phase ids
+    lanes: tuple[str, ...] = ()  # lane ids
+    owners: tuple[str, ...] = ()  # owner names, exactly; "" means "without owner"
+    tags: tuple[str, ...] = ()  # touchpoints with any of these tags (exactly)
+    personas: tuple[str, ...] = ()  # serving any of these; naming no persona serves all
+    moments: tuple[Moment, ...] = ()  # pain point / positive moment
+    rating_min: int | None = None  # customer rating range; with a bound, unrated ones fail
+    rating_max: int | None = None
+    text: str = ""  # case-insensitive, in name, description, owner, channel detail, tags, notes
+
+    CHECKS: ClassVar = {
+        "phases": values.id_list,
+        "lanes": values.id_list,
+        "owners": values.text_or_empty_list,
+        "tags": values.text_list,
+        "personas": values.id_list,
+        "moments": values.enum_list(Moment),
+        "rating_min": values.optional_rating,
+        "rating_max": values.optional_rating,
+        "text": values.text,
+    }
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        low, high = self.rating_min, self.rating_max
+        if low is not None and high is not None and low > high:
+            raise FieldError("rating_min", f"{low} is above rating_max ({high})")
+
+    @property
+    def is_empty(self) -> bool:
+        """True when the filter asks nothing (every touchpoint matches)."""
+        return (
+            not (self.phases or self.lanes or self.owners or self.tags or self.personas)
+            and not self.moments
+            and self.rating_min is None
+            and self.rating_max is None
+            and not self.text.strip()
+        )
+
+    def matches(self, touchpoint: Touchpoint) -> bool:
+        """Does `touchpoint` meet every criterion given?"""
+        tp = touchpoint
+        if self.phases and tp.phase not in self.phases:
+            return False
+        if self.lanes and tp.lane not in self.lanes:
+            return False
+        if self.owners and tp.owner not in self.owners:
+            return False
+        if self.tags and not any(tag in self.tags for tag in tp.tags):
+            return False
+        if self.personas and tp.personas and not any(p in self.personas for p in tp.personas):
+            return False
+        if self.moments and tp.moment not in self.moments:
+            return False
+        if self.rating_min is not None or self.rating_max is not None:
+            rating = tp.customer_rating
+            if rating is None:
+                return False
+            if self.rating_min is not None and rating < self.rating_min:
+                return False
+            if self.rating_max is not None and rating > self.rating_max:
+                return False
+        wanted = self.text.strip().casefold()
+        if wanted:
+            searched = (tp.name, tp.description, tp.owner, tp.channel_detail, *tp.tags, tp.notes)
+            if not any(wanted in text.casefold() for text in searched):
+                return False
+        return True
+
+
+def _view_filter(value: Any) -> ViewFilter:
+    if not isinstance(value, ViewFilter):
+        raise ValueError(f"expected a view filter, got {values.describe(value)}")
+    return value
+
+
+@dataclass(frozen=True)
+class View(_Checked):
+    """A named way of looking at the map, saved with it: a colour mode and a filter."""
+
+    id: str
+    name: str
+    colour_mode: ColourMode = ColourMode.RATING
+    filter: ViewFilter = ViewFilter()
+
+    CHECKS: ClassVar = {
+        "id": values.identifier,
+        "name": values.name,
+        "colour_mode": values.enum_member(ColourMode),
+        "filter": _view_filter,
+    }
 
 
 def field_names(kind: type) -> tuple[str, ...]:

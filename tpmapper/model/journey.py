@@ -4,8 +4,8 @@ Touchpoints and links form a directed graph (node = touchpoint id, edge = a step
 customer takes). The map keeps it in plain adjacency dicts and hands analyses a
 `networkx.DiGraph` of it (`graph`), built on first use after a change: importing networkx
 costs about 0.2 s, which the app's start-up cannot afford (measured in
-benchmarks/bench_startup.py). Phases, lanes and personas are ordered collections. The
-order of touchpoints inside a cell is kept in `_cells`.
+benchmarks/bench_startup.py). Phases, lanes, personas and views are ordered collections.
+The order of touchpoints inside a cell is kept in `_cells`.
 
 The mutating methods here are the *primitives* that edits (`tpmapper.model.edits`) are
 built from. Anything else (widgets, importers) changes a map by applying edits, so every
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
-from tpmapper.model.elements import Lane, Link, Persona, Phase, Touchpoint
+from tpmapper.model.elements import Lane, Link, Persona, Phase, Touchpoint, View
 from tpmapper.model.values import name as check_name
 from tpmapper.model.values import text as check_text
 
@@ -35,6 +35,7 @@ class Target(Enum):
     TOUCHPOINT = "touchpoint"
     CELL = "cell"
     LINK = "link"
+    VIEW = "view"
 
 
 class Action(Enum):
@@ -65,7 +66,7 @@ T = TypeVar("T", bound=_HasId)
 
 
 class OrderedItems(Generic[T]):
-    """An ordered collection of elements with unique ids (phases, lanes, personas)."""
+    """An ordered collection of elements with unique ids (phases, lanes, personas, views)."""
 
     def __init__(
         self,
@@ -147,7 +148,8 @@ class Position:
 
 
 class JourneyMap:
-    """A customer journey: its phases, lanes, personas, touchpoints and links."""
+    """A customer journey: its phases, lanes, personas, touchpoints and links, and the
+    views saved with it."""
 
     def __init__(self, title: str = "Untitled map", description: str = "") -> None:
         self._title = check_name(title)
@@ -162,6 +164,9 @@ class JourneyMap:
         self.personas: OrderedItems[Persona] = OrderedItems(
             Target.PERSONA, self._notify, self._refuse_delete_persona
         )
+        # Views may name ids the map lacks (they match nothing), so nothing refers to them
+        # in a way that stops a phase, lane or persona from going, nor them from going.
+        self.views: OrderedItems[View] = OrderedItems(Target.VIEW, self._notify)
         self._touchpoints: dict[str, Touchpoint] = {}
         self._out: dict[str, dict[str, Link]] = {}  # source -> target -> link
         self._in: dict[str, dict[str, Link]] = {}  # target -> source -> link
@@ -294,6 +299,7 @@ class JourneyMap:
             tuple(self.lanes),
             tuple(self.touchpoints()),
             tuple(self.links()),
+            tuple(self.views),
         )
 
     def __eq__(self, other: object) -> bool:

@@ -211,19 +211,20 @@ def enum_member(kind: type[E]) -> Callable[[Any], E]:
     return check
 
 
-def _unique_list(value: Any, check: Checker, what: str) -> tuple[str, ...]:
+def _unique_list(value: Any, check: Checker, what: str) -> tuple[Any, ...]:
     if not isinstance(value, list | tuple):
         raise ValueError(f"expected a list of {what}, got {describe(value)}")
     if len(value) > MAX_LIST_ITEMS:
         raise ValueError(f"{len(value):,} entries are more than {MAX_LIST_ITEMS:,}")
-    result: list[str] = []
+    result: list[Any] = []
     for index, item in enumerate(value):
         try:
             item = check(item)
         except ValueError as error:
             raise ValueError(f"entry {index + 1}: {error}") from None
         if item in result:
-            raise ValueError(f"entry {index + 1}: '{_shorten(item)}' appears twice")
+            shown = item.value if isinstance(item, Enum) else item
+            raise ValueError(f"entry {index + 1}: '{_shorten(shown)}' appears twice")
         result.append(item)
     return tuple(result)
 
@@ -236,3 +237,20 @@ def text_list(value: Any) -> tuple[str, ...]:
 def id_list(value: Any) -> tuple[str, ...]:
     """A list of ids without repeats (the personas a touchpoint serves)."""
     return _unique_list(value, identifier, "ids")
+
+
+def text_or_empty_list(value: Any) -> tuple[str, ...]:
+    """A list of texts without repeats, where an empty text is an entry of its own (the owners
+    a view shows: "" stands for "without owner")."""
+    return _unique_list(value, text, "texts")
+
+
+def enum_list(kind: type[E]) -> Callable[[Any], tuple[E, ...]]:
+    """A checker for a list of members of `kind` without repeats, each given as the member
+    or its stored word."""
+    member = enum_member(kind)
+
+    def check(value: Any) -> tuple[E, ...]:
+        return _unique_list(value, member, "words")
+
+    return check

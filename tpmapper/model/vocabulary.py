@@ -77,3 +77,16 @@ class LaneKind(Enum):
     TOUCHPOINT_CLASS = "touchpoint_class"
     BLUEPRINT_LAYER = "blueprint_layer"
     OTHER = "other"
+
+
+class ColourMode(Enum):
+    """What a card's colour stripe tells (a saved view keeps one): the customer's rating,
+    the gap between company and customer rating, the owner, owned/paid/earned, the channel
+    or digital/analog."""
+
+    RATING = "rating"
+    GAP = "gap"
+    OWNER = "owner"
+    OWNERSHIP = "ownership"
+    CHANNEL = "channel"
+    MEDIUM = "medium"

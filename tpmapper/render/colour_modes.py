@@ -12,6 +12,7 @@ from enum import Enum
 
 from tpmapper.model.elements import Touchpoint
 from tpmapper.model.journey import JourneyMap
+from tpmapper.model.vocabulary import ColourMode  # defined in the model: views save one
 from tpmapper.render import style
 
 #: Distinct colours for owners, channels and other categories (Tableau 10, then two more).
@@ -37,15 +38,6 @@ GAP_BANDS = (
     (2, 2, "#f2994a"),  # the company rates it 2 above its customers
     (3, 4, "#d64541"),  # 3 or more above: a blind spot to act on
 )
-
-
-class ColourMode(Enum):
-    RATING = "rating"
-    GAP = "gap"
-    OWNER = "owner"
-    OWNERSHIP = "ownership"
-    CHANNEL = "channel"
-    MEDIUM = "medium"
 
 
 @dataclass(frozen=True)

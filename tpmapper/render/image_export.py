@@ -76,6 +76,7 @@ MARGIN = 24.0  # around a PNG or SVG picture
 TITLE_HEIGHT = 30.0
 TITLE_GAP = 12.0
 LEGEND_GAP = 16.0
+DIMMED = 0.22  # the opacity of cards a filter leaves out, as on the canvas
 LEGEND_MIN_WIDTH = 480.0  # a legend wraps to the map's width, but no narrower than this
 SWATCH = 14.0  # a legend entry's colour square or marker
 ENTRY_GAP = 18.0  # between legend entries
@@ -177,6 +178,7 @@ class ImageOptions:
     legend: rating colours and moment markers below the map (the picture grows to hold it).
     curve: the experience curve under the grid, for a map with any rating (render/curve.py).
     colour_mode: what the cards' stripes and the legend show (render/colour_modes.py).
+    dimmed: touchpoint ids drawn faint, as a filter leaves them out on the canvas.
     selection: touchpoint ids; export only those cards, the links among them, and the
         phases and lanes they sit in.
     title: the map's title and the date above the map (on every page of a PDF).
@@ -190,6 +192,7 @@ class ImageOptions:
     legend: bool = True
     curve: bool = True
     colour_mode: ColourMode = ColourMode.RATING
+    dimmed: frozenset[str] = frozenset()
     selection: frozenset[str] | None = None
     title: bool = True
     date: datetime.date | None = None
@@ -505,13 +508,10 @@ def _paint_map(
         for chunk in _chunks(part.cards):
             for touchpoint in chunk:
                 accent = sheet.accents.get(touchpoint.id) if sheet.accents else None
-                painters.paint_card(
-                    painter,
-                    qrect(layout.cards[touchpoint.id]),
-                    touchpoint,
-                    detail=1.0,
-                    accent=accent,
-                )
+                rect = qrect(layout.cards[touchpoint.id])
+                painter.setOpacity(DIMMED if touchpoint.id in options.dimmed else 1.0)
+                painters.paint_card(painter, rect, touchpoint, detail=1.0, accent=accent)
+            painter.setOpacity(1.0)
             steps.advance()
         if options.transparent:  # the corner above the lane headers stays clear, too
             map_painter.paint_phase_headers(painter, journey, layout)

@@ -50,6 +50,11 @@ class ColourByMenu(QMenu):
         self.settings.setValue(SETTING, mode.value)
         self.chosen.emit(mode)
 
+    def set_mode(self, mode: ColourMode) -> None:
+        """Choose `mode` as the menu would (a saved view brings its own)."""
+        self.actions_by_mode[mode].setChecked(True)
+        self._choose(mode)
+
     def title(self, mode: ColourMode) -> str:
         """The legend's heading for a mode."""
         return {

@@ -190,7 +190,11 @@ class Exchange(QObject):
         from tpmapper.render.image_export import ImageOptions
 
         if choices is None:  # asked for nothing: the shared defaults
-            return ImageOptions(colour_mode=self.window.colour_menu.mode, labels=self._labels())
+            return ImageOptions(
+                colour_mode=self.window.colour_menu.mode,
+                dimmed=self.window.scene.dimmed,
+                labels=self._labels(),
+            )
         selection = None
         if choices.selection_only:
             selection = frozenset(self.window.scene.selected_touchpoint_ids()) or None
@@ -201,6 +205,7 @@ class Exchange(QObject):
             selection=selection,
             pages="split" if choices.split_pages else "fit",
             colour_mode=self.window.colour_menu.mode,  # the picture shows what the canvas does
+            dimmed=self.window.scene.dimmed,
             labels=self._labels(),
         )
 

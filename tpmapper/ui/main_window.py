@@ -31,9 +31,11 @@ from tpmapper.ui.document import Document
 from tpmapper.ui.find_bar import FindBar
 from tpmapper.ui.keys import redo_keys
 from tpmapper.ui.recent_files import RecentFilesMenu
+from tpmapper.ui.view_bar import ViewBar
 from tpmapper.ui.window_docks import WindowDocks
 
 if TYPE_CHECKING:  # imported when first opened: start-up stays quick
+    from tpmapper.model.elements import ViewFilter
     from tpmapper.ui.axes_dialog import AxesDialog
     from tpmapper.ui.exchange import Exchange
 
@@ -64,6 +66,8 @@ class MainWindow(WindowDocks, QMainWindow):
         self._create_docks()
         self.find_bar = FindBar(self)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.find_bar)
+        self.view_bar = ViewBar(self)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.view_bar)
         self._build_actions()
         self._build_menus()
         self.view.zoom_changed.connect(self._update_status)
@@ -84,6 +88,7 @@ class MainWindow(WindowDocks, QMainWindow):
         self.scene.show_curve(self._curve.isChecked())
         self.scene.colour_words = self.colour_menu.words()
         self._colour_by(self.colour_menu.mode)
+        self.view_bar.set_document(document)
         self.view.setScene(self.scene)
         document.modified_changed.connect(self.setWindowModified)
         document.refused.connect(self._show_refusal)
@@ -119,6 +124,9 @@ class MainWindow(WindowDocks, QMainWindow):
         where = document.path.name if document.path is not None else document.origin
         parts = [f"{document.display_name}[*]", *([where] if where else []), "tpmapper"]
         self.setWindowTitle(" — ".join(parts))
+
+    def _show_filter(self, view_filter: ViewFilter) -> None:
+        self.scene.set_filter(view_filter)
 
     def _colour_by(self, mode: ColourMode) -> None:
         self.scene.colour_title = self.colour_menu.title(mode)
@@ -214,6 +222,14 @@ class MainWindow(WindowDocks, QMainWindow):
         self._curve.setChecked(self.settings.value("view/curve", True, type=bool))
         self.colour_menu = ColourByMenu(self.settings, self)
         self.colour_menu.chosen.connect(self._colour_by)
+        self._filter = self._action(self.tr("&Filter…"), self.view_bar.edit_filter, "Ctrl+Shift+F")
+        self._save_view = self._action(
+            self.tr("&Save View…"), lambda: self.view_bar.save_view(self.colour_menu.mode)
+        )
+        self._delete_view = self._action(self.tr("&Delete View"), self.view_bar.delete_view)
+        self.view_bar.add_actions(self._filter, self._save_view, self._delete_view)
+        self.view_bar.filter_changed.connect(self._show_filter)
+        self.view_bar.colour_mode_requested.connect(self.colour_menu.set_mode)
         self._import_excel = self._action(
             self.tr("&Import Excel Workbook…"), lambda: self.exchange().import_excel()
         )
@@ -263,6 +279,7 @@ class MainWindow(WindowDocks, QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self._curve)
         view_menu.addMenu(self.colour_menu)
+        view_menu.addActions([self._filter, self._save_view, self._delete_view])
         view_menu.addAction(self.palette_dock.toggleViewAction())
         map_menu = bar.addMenu(self.tr("&Map"))
         map_menu.addActions([self._axes, self._properties])

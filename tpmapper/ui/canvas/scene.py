@@ -19,7 +19,7 @@ from tpmapper.model.edits import (
     UpdateLink,
     UpdateTouchpoint,
 )
-from tpmapper.model.elements import Touchpoint, new_id
+from tpmapper.model.elements import Touchpoint, ViewFilter, new_id
 from tpmapper.model.journey import Action, Change, JourneyMap, Target
 from tpmapper.render import painters
 from tpmapper.render.colour_modes import Colouring, ColourMode, ColourWords, colouring
@@ -31,6 +31,7 @@ from tpmapper.ui.document import Document
 
 SCENE_MARGIN = 400
 BULK_CHANGES = 200  # above this many item changes, a sync works with the scene index off
+DIMMED = 0.22  # the opacity of cards the filter leaves out
 FOLLOW_LINKS_UP_TO = 2_000  # in larger maps links of dragged cards hide instead of following
 ARROWS = {
     Qt.Key.Key_Left: (-1, 0),
@@ -57,6 +58,8 @@ class MapScene(QGraphicsScene):
         self.colouring: Colouring | None = None  # View ▸ Colour By; None: by rating
         self.colour_words = ColourWords()  # the window gives translated ones
         self.colour_title = ""  # the legend's heading for the colour mode
+        self.view_filter = ViewFilter()  # View ▸ Filter…
+        self._dimmed: set[str] = set()  # the cards the filter leaves out
         self.curve_averages: Averages = []
         self.layout: MapLayout = layout_map(document.journey)
         self._cards: dict[str, TouchpointItem] = {}
@@ -157,7 +160,7 @@ class MapScene(QGraphicsScene):
             item = self._cards.get(tid)
             if item is None:
                 item = self._cards[tid] = TouchpointItem(self, tid)
-                item.setOpacity(self._item_opacity())
+                item.setOpacity(self._item_opacity(tid))
                 self.addItem(item)
             rect = cards[tid]
             item.setPos(rect.x, rect.y)
@@ -181,6 +184,7 @@ class MapScene(QGraphicsScene):
             self._drawn_links[key] = (start, end, links[key].label)
         self.link_layer.set_bounds(scene_rect)
         self.link_layer.flush()
+        self._apply_filter()  # an edit may bring a card in or out
         self._grid.refresh()
         self._curve.refresh()
         self.overview.invalidate()
@@ -225,8 +229,37 @@ class MapScene(QGraphicsScene):
             self.curve_shown = shown
             self.sync()
 
-    def _item_opacity(self) -> float:
-        return 0.0 if self.overview.isVisible() else 1.0
+    def _item_opacity(self, touchpoint_id: str | None = None) -> float:
+        """Hidden under the overview; dimmed when the filter leaves a card out."""
+        if self.overview.isVisible():
+            return 0.0
+        if touchpoint_id is None:  # links
+            return DIMMED if self._dimmed else 1.0
+        return DIMMED if touchpoint_id in self._dimmed else 1.0
+
+    def set_filter(self, view_filter: ViewFilter) -> None:
+        """Dim the cards the filter leaves out (an empty filter: none)."""
+        self.view_filter = view_filter
+        self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        view_filter = self.view_filter
+        dimmed = (
+            set()
+            if view_filter.is_empty
+            else {tp.id for tp in self.journey.touchpoints() if not view_filter.matches(tp)}
+        )
+        changed = dimmed ^ self._dimmed
+        self._dimmed = dimmed
+        for tid in changed & self._cards.keys():
+            self._cards[tid].setOpacity(self._item_opacity(tid))
+        for item in (self.link_layer, *self._lifted.values()):
+            item.setOpacity(self._item_opacity())
+
+    @property
+    def dimmed(self) -> frozenset[str]:
+        """The touchpoints the filter leaves out."""
+        return frozenset(self._dimmed)
 
     def set_overview(self, on: bool) -> None:
         """Far out, draw one overview instead of every card and link. They are faded out,
@@ -234,9 +267,10 @@ class MapScene(QGraphicsScene):
         if on == self.overview.isVisible():
             return
         self.overview.setVisible(on)
-        opacity = self._item_opacity()
-        for item in (self.link_layer, *self._cards.values(), *self._lifted.values()):
-            item.setOpacity(opacity)
+        for item in (self.link_layer, *self._lifted.values()):
+            item.setOpacity(self._item_opacity())
+        for tid, card in self._cards.items():
+            card.setOpacity(self._item_opacity(tid))
 
     def touchpoint_at(self, point: QPointF) -> str | None:
         for item in self.items(point):
