@@ -33,7 +33,7 @@ FORMAT_OPTIONS = {
     "legend": (".png", ".svg", ".pdf"),
     "curve": (".png", ".svg", ".pdf"),
     "colour_by": (".png", ".svg", ".pdf"),
-    "view": (".png", ".svg", ".pdf"),
+    "view": (".png", ".svg", ".pdf", ".xlsx"),
     "split": (".pdf",),
     "language": (".xlsx", ".csv"),
 }
@@ -226,7 +226,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         if suffix == ".xlsx":
             from tpmapper.files.excel_export import export_workbook
 
-            export_workbook(journey, output, language=language)
+            hidden = _view_options(journey, args).get("dimmed", frozenset())
+            export_workbook(journey, output, language=language, hidden=hidden)
         elif suffix == ".csv":
             from tpmapper.files.csv_export import export_csv
 
@@ -441,7 +442,8 @@ def _parser(
     sub.add_argument(
         "--view",
         metavar="NAME",
-        help="PNG, SVG, PDF: show a view saved in the map (its colours and filter)",
+        help="PNG, SVG, PDF, XLSX: show a view saved in the map (pictures: its colours and "
+        "filter; a workbook: the rows it leaves out folded away)",
     )
     sub.add_argument(
         "--split",

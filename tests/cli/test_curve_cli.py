@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.cli.test_cli import SAMPLE, run
@@ -79,3 +81,15 @@ def test_an_unknown_view_is_refused_naming_the_views(capsys, tmp_path):
         f"tpmapper: {source}: the map has no view 'nope'; its views are 'Web team'"
     )
     assert not (tmp_path / "x.png").exists()
+
+
+def test_a_workbook_with_a_view_folds_away_the_rows_it_leaves_out(capsys, tmp_path):
+    import zipfile
+
+    source, out = saved_with_a_view(tmp_path), tmp_path / "web.xlsx"
+    assert run(capsys, "export", str(source), "-o", str(out), "--view", "Web team")[0] == 0
+    with zipfile.ZipFile(out) as book:
+        xml = book.read("xl/worksheets/sheet2.xml").decode("utf-8")
+    assert (
+        len(re.findall(r'<row [^>]*hidden="1"', xml)) == 12
+    )  # 14 touchpoints, 2 of them Web design's

@@ -4,6 +4,8 @@ file, and exports show what the canvas shows."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QListWidget
 
@@ -107,3 +109,23 @@ def test_a_picture_exported_with_a_filter_draws_the_others_faint(window, qtbot, 
     dialogs.answer(press_button("OK"), pick_file(target))
     choose(qtbot, window, "File", "Export", "SVG Drawing…")
     assert f'opacity="{DIMMED}"' in target.read_text(encoding="utf-8")
+
+
+def test_a_workbook_exported_with_a_filter_folds_the_other_rows_away(
+    window, qtbot, dialogs, tmp_path
+):
+    import zipfile
+
+    from tpmapper.files.excel_import import import_workbook
+
+    dialogs.answer(tick(("Owners", "Web design")))
+    press(qtbot, window, "Ctrl+Shift+F")
+    target = tmp_path / "filtered.xlsx"
+    dialogs.answer(pick_file(target))
+    choose(qtbot, window, "File", "Export", "Excel Workbook…")
+    with zipfile.ZipFile(target) as book:
+        sheet = next(n for n in book.namelist() if n.startswith("xl/worksheets/sheet2"))
+        xml = book.read(sheet).decode("utf-8")
+    left_out = sum(1 for tp in window.document.journey.touchpoints() if tp.owner != "Web design")
+    assert len(re.findall(r'<row [^>]*hidden="1"', xml)) == left_out
+    assert len(import_workbook(target).journey) == len(window.document.journey)  # all there

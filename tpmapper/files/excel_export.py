@@ -99,9 +99,11 @@ def export_workbook(
     today: date | None = None,
     progress: Progress | None = None,
     language: str = "en",
+    hidden: frozenset[str] = frozenset(),
 ) -> None:
-    """Write the map as an .xlsx workbook; `path` holds the old file or the whole new one."""
-    data = workbook_bytes(journey, today=today, progress=progress, language=language)
+    """Write the map as an .xlsx workbook; `path` holds the old file or the whole new one.
+    The `hidden` touchpoints' rows are folded away (a filter's view; they still import)."""
+    data = workbook_bytes(journey, today=today, progress=progress, language=language, hidden=hidden)
     atomic_write(path, data)
 
 
@@ -111,6 +113,7 @@ def workbook_bytes(
     today: date | None = None,
     progress: Progress | None = None,
     language: str = "en",
+    hidden: frozenset[str] = frozenset(),
 ) -> bytes:
     """The map as .xlsx bytes.
 
@@ -121,7 +124,7 @@ def workbook_bytes(
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
-    writer = _BookWriter(book, journey, language, today or date.today(), progress)
+    writer = _BookWriter(book, journey, language, today or date.today(), progress, hidden=hidden)
     try:
         writer.write()
     except BaseException:
@@ -240,9 +243,12 @@ class _BookWriter:
         language: str,
         today: date,
         progress: Progress | None,
+        *,
+        hidden: frozenset[str] = frozenset(),
     ) -> None:
         from openpyxl.cell import WriteOnlyCell
 
+        self.hidden = hidden
         self.book = book
         self.journey = journey
         self.language = "de" if language == "de" else "en"
@@ -418,7 +424,7 @@ class _BookWriter:
         add = rows.add
         for count, tp in enumerate(self.touchpoints, 1):
             try:
-                add([cell(tp) for cell in plan])
+                add([cell(tp) for cell in plan], tp.id in self.hidden)
             except TooLong:
                 raise self.too_long(tp, plan) from None
             if count % PROGRESS_STEP == 0:

@@ -34,10 +34,11 @@ class RawRows:
         self.number = first_row
         self.chunks: list[str] = []
 
-    def add(self, values: Sequence[Any]) -> None:
+    def add(self, values: Sequence[Any], hidden: bool = False) -> None:
+        """One row; a `hidden` one is folded away in Excel (its data stays, and imports)."""
         number = self.number
         index = self.strings.index
-        parts = [f'<row r="{number}">']
+        parts = [f'<row r="{number}" hidden="1">' if hidden else f'<row r="{number}">']
         for (letter, style), value in zip(self.columns, values, strict=True):
             if value is None or value == "":
                 continue

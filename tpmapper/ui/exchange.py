@@ -144,7 +144,11 @@ class Exchange(QObject):
             with self._progress(self.tr("Exporting %1…").replace("%1", path.name)) as progress:
                 if kind == "xlsx":
                     excel_export.export_workbook(
-                        journey, path, progress=progress, language=preferred_language()
+                        journey,
+                        path,
+                        progress=progress,
+                        language=preferred_language(),
+                        hidden=self.window.scene.dimmed,  # rows of the filtered-out folded
                     )
                 elif kind == "csv":
                     from tpmapper.files.csv_export import export_csv
