@@ -119,3 +119,20 @@ def test_the_sample_map(sample):
         ("Product reviews", 10),
         ("Chatbot", 9),
     ]
+
+
+def test_a_cell_rating_is_the_average_of_its_rated_touchpoints():
+    from tpmapper.analysis import cell_rating
+    from tpmapper.files.templates import sample_path
+    from tpmapper.files.tpmap import load
+
+    journey = load(sample_path("en"))
+    for phase in journey.phases:
+        for lane in journey.lanes:
+            rated = [
+                journey.touchpoint(t).customer_rating
+                for t in journey.cell(phase.id, lane.id)
+                if journey.touchpoint(t).customer_rating is not None
+            ]
+            expected = sum(rated) / len(rated) if rated else None
+            assert cell_rating(journey, phase.id, lane.id) == expected

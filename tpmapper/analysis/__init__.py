@@ -5,7 +5,14 @@ touchpoints and who answers for what (docs/analysis.md). No Qt; networkx for the
 the command line, the Excel summary and the status bar read their numbers from it.
 """
 
-from tpmapper.analysis.compute import UnknownPersona, analyze, curve, is_weak_spot, serves
+from tpmapper.analysis.compute import (
+    UnknownPersona,
+    analyze,
+    cell_rating,
+    curve,
+    is_weak_spot,
+    serves,
+)
 from tpmapper.analysis.findings import (
     Agreement,
     BlindSpot,
@@ -26,6 +33,7 @@ __all__ = [
     "Priority",
     "UnknownPersona",
     "analyze",
+    "cell_rating",
     "curve",
     "is_weak_spot",
     "serves",

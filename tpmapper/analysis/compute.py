@@ -131,6 +131,17 @@ def curve(journey: JourneyMap) -> tuple[CurvePoint, ...]:
     return _curve(journey, by_phase)
 
 
+def cell_rating(journey: JourneyMap, phase_id: str, lane_id: str) -> float | None:
+    """The average customer rating of one cell's touchpoints that have one (or None):
+    what the workbook's Map sheet shades each cell by."""
+    ratings = [
+        rating
+        for tid in journey.cell(phase_id, lane_id)
+        if (rating := journey.touchpoint(tid).customer_rating) is not None
+    ]
+    return _average(ratings)
+
+
 def _curve(journey: JourneyMap, by_phase: dict[str, list[Touchpoint]]) -> tuple[CurvePoint, ...]:
     return tuple(_curve_point(journey, pid, members) for pid, members in by_phase.items())
 

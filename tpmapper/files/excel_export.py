@@ -42,7 +42,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from tpmapper.analysis import analyze
+from tpmapper.analysis import analyze, cell_rating
 from tpmapper.files.atomic import atomic_write
 from tpmapper.files.excel_cells import EXCEL_MAX_TEXT, excel_escape
 from tpmapper.files.excel_columns import (
@@ -643,11 +643,11 @@ class _BookWriter:
         text = "\n".join(names)
         if len(text) > EXCEL_MAX_TEXT:
             text = _truncated_lines(names, self.word("more"))
-        ratings = [tp.customer_rating for tp in touchpoints if tp.customer_rating is not None]
+        average = cell_rating(journey, phase_id, lane_id)
         colour = (
-            RATING_COLOURS[min(5, max(1, int(sum(ratings) / len(ratings) + 0.5)))]
-            if ratings
-            else UNRATED_COLOUR
+            UNRATED_COLOUR
+            if average is None
+            else RATING_COLOURS[min(5, max(1, int(average + 0.5)))]
         )
         cell = self.cell(sheet, text, fill=s.cached_fill(colour), alignment=s.wrap_top)
         return cell, text.count("\n") + 1
