@@ -20,6 +20,9 @@ if TYPE_CHECKING:
     from tpmapper.ui.palette import PaletteWidget
 
 
+INSIGHTS_HEIGHT = 300  # px when first shown: the charts beside the map, not instead of it
+
+
 class WindowDocks:
     """Mixed into `MainWindow` (a QMainWindow with `document`, `scene`, `view`). Its
     words are translated in the window's context ("MainWindow"), as before the split."""
@@ -114,6 +117,7 @@ class WindowDocks:
         self._insights = InsightsDock(self)
         self._insights.touchpoints_chosen.connect(self.select_touchpoints)
         self.insights_dock.setWidget(self._insights)
+        self.resizeDocks([self.insights_dock], [INSIGHTS_HEIGHT], Qt.Orientation.Vertical)
         self._insights.set_document(self.document)
 
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
