@@ -177,92 +177,92 @@
         <translation>&amp;Digital, analog</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/colour_menu.py" line="61"/>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="62"/>
         <source>Customer rating</source>
         <translation>Kundensicht</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/colour_menu.py" line="62"/>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="63"/>
         <source>Rating gap (company − customer)</source>
         <translation>Bewertungsabstand (Unternehmen − Kunden)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/colour_menu.py" line="63"/>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="64"/>
         <source>Owner</source>
         <translation>Verantwortliche(r)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/colour_menu.py" line="64"/>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="65"/>
         <source>Owned / paid / earned</source>
         <translation>Owned / Paid / Earned</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/colour_menu.py" line="65"/>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="66"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/colour_menu.py" line="66"/>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="67"/>
         <source>Digital / analog</source>
         <translation>Digital / analog</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/colour_menu.py" line="72"/>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="73"/>
         <source>1 very poor</source>
         <translation>1 sehr schlecht</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/colour_menu.py" line="73"/>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="74"/>
         <source>2 poor</source>
         <translation>2 schlecht</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/colour_menu.py" line="74"/>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="75"/>
         <source>3 fair</source>
         <translation>3 mittel</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/colour_menu.py" line="75"/>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="76"/>
         <source>4 good</source>
         <translation>4 gut</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/colour_menu.py" line="76"/>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="77"/>
         <source>5 very good</source>
         <translation>5 sehr gut</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/colour_menu.py" line="78"/>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="79"/>
         <source>Not rated</source>
         <translation>Nicht bewertet</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/colour_menu.py" line="79"/>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="80"/>
         <source>Not set</source>
         <translation>Nicht gesetzt</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/colour_menu.py" line="80"/>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="81"/>
         <source>Others</source>
         <translation>Weitere</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/colour_menu.py" line="82"/>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="83"/>
         <source>Customers rate it 2+ higher</source>
         <translation>Kunden bewerten 2+ höher</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/colour_menu.py" line="83"/>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="84"/>
         <source>Both sides agree (±1)</source>
         <translation>Beide Seiten einig (±1)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/colour_menu.py" line="84"/>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="85"/>
         <source>Company rates it 2 higher</source>
         <translation>Unternehmen bewertet 2 höher</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/colour_menu.py" line="85"/>
+        <location filename="../../tpmapper/ui/colour_menu.py" line="86"/>
         <source>Company rates it 3+ higher</source>
         <translation>Unternehmen bewertet 3+ höher</translation>
     </message>
@@ -316,139 +316,139 @@
 <context>
     <name>Exchange</name>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="117"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="118"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="118"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="119"/>
         <source>PNG image (*.png)</source>
         <translation>PNG-Bild (*.png)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="119"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="120"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG-Grafik (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="120"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="121"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF-Dokument (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="121"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="122"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV-Tabelle (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="144"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="145"/>
         <source>Exporting %1…</source>
         <translation>%1 wird exportiert …</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="159"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="164"/>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="162"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="167"/>
         <source>Exported to %1</source>
         <translation>Exportiert nach %1</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="180"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="185"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="219"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="225"/>
         <source>Customer rating</source>
         <translation>Kundenbewertung</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="221"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="227"/>
         <source>1 very poor</source>
         <translation>1 sehr schlecht</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="222"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="228"/>
         <source>2 poor</source>
         <translation>2 schlecht</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="223"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="229"/>
         <source>3 fair</source>
         <translation>3 mittel</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="224"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="230"/>
         <source>4 good</source>
         <translation>4 gut</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="225"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="231"/>
         <source>5 very good</source>
         <translation>5 sehr gut</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="227"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="233"/>
         <source>Not rated</source>
         <translation>Nicht bewertet</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="228"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="234"/>
         <source>Pain point</source>
         <translation>Schmerzpunkt</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="229"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="235"/>
         <source>Positive moment</source>
         <translation>Positiver Moment</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="230"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="236"/>
         <source>Page {page} of {pages}</source>
         <translation>Seite {page} von {pages}</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="237"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="243"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="244"/>
-        <location filename="../../tpmapper/ui/exchange.py" line="272"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="250"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="278"/>
         <source>Import Excel Workbook</source>
         <translation>Excel-Arbeitsmappe importieren</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="246"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="252"/>
         <source>Excel workbooks (*.xlsx *.xlsm)</source>
         <translation>Excel-Arbeitsmappen (*.xlsx *.xlsm)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="260"/>
-        <location filename="../../tpmapper/ui/exchange.py" line="268"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="266"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="274"/>
         <source>Nothing was imported</source>
         <translation>Nichts wurde importiert</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="261"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="267"/>
         <source>%1 cannot be imported:</source>
         <translation>%1 kann nicht importiert werden:</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="273"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="279"/>
         <source>%1 can be imported. Please note:</source>
         <translation>%1 kann importiert werden. Bitte beachten:</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="280"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="286"/>
         <source>imported from %1</source>
         <translation>importiert aus %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/exchange.py" line="299"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="305"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… und %n weiteres</numerusform>
@@ -519,7 +519,12 @@
         <translation>Alle zeigen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/filter_dialog.py" line="107"/>
+        <location filename="../../tpmapper/ui/filter_dialog.py" line="99"/>
+        <source>%1 (not in the map)</source>
+        <translation>%1 (nicht in der Karte)</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/filter_dialog.py" line="113"/>
         <source>any</source>
         <translation>beliebig</translation>
     </message>
@@ -548,143 +553,143 @@
 <context>
     <name>FindingsDock</name>
     <message>
-        <location filename="../../tpmapper/ui/findings_dock.py" line="149"/>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="164"/>
         <source>No touchpoint has both ratings yet.</source>
         <extracomment>How long the map must stay unchanged before the findings are worked out again. A kind shown for the first time starts expanded when it has at most this many findings. A loop&apos;s item names this many of its touchpoints at most. The touchpoint ids of the finding(s) the user chose (a kind: all of its touchpoints). The new `Findings` after each refresh.</extracomment>
         <translation>Noch kein Touchpoint hat beide Bewertungen.</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/findings_dock.py" line="151"/>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="166"/>
         <source>%1 of %2 rated touchpoints agree (%3 %)</source>
         <translation>%1 von %2 bewerteten Touchpoints stimmen überein (%3 %)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/findings_dock.py" line="161"/>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="176"/>
         <source>Priorities</source>
         <translation>Prioritäten</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/findings_dock.py" line="162"/>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="177"/>
         <source>What to fix first: importance × (5 − customer rating)</source>
         <translation>Was zuerst anzugehen ist: Wichtigkeit × (5 − Kundensicht)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/findings_dock.py" line="165"/>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="180"/>
         <source>Weak spots</source>
         <translation>Schwachstellen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/findings_dock.py" line="166"/>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="181"/>
         <source>Customers rate them 2 or lower, or they are a pain point</source>
         <translation>Kunden bewerten sie mit 2 oder schlechter, oder sie sind eine Schwachstelle</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/findings_dock.py" line="169"/>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="184"/>
         <source>Blind spots</source>
         <translation>Blinde Flecken</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/findings_dock.py" line="170"/>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="185"/>
         <source>Company and customers rate them 2 or more points apart</source>
         <translation>Unternehmen und Kunden bewerten sie 2 oder mehr Punkte verschieden</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/findings_dock.py" line="173"/>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="188"/>
         <source>Bottlenecks</source>
         <translation>Engpässe</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/findings_dock.py" line="174"/>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="189"/>
         <source>Every path from the first phase to the last passes them</source>
         <translation>Jeder Weg von der ersten zur letzten Phase führt durch sie</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/findings_dock.py" line="177"/>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="192"/>
         <source>Dead ends</source>
         <translation>Sackgassen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/findings_dock.py" line="178"/>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="193"/>
         <source>Customers reach them but they lead nowhere before the last phase</source>
         <translation>Kunden erreichen sie, aber vor der letzten Phase führen sie nirgendwohin</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/findings_dock.py" line="180"/>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="195"/>
         <source>Orphans</source>
         <translation>Ohne Verbindung</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/findings_dock.py" line="180"/>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="195"/>
         <source>No link leads to or from them</source>
         <translation>Keine Verbindung führt zu ihnen oder von ihnen weg</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/findings_dock.py" line="181"/>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="196"/>
         <source>Loops</source>
         <translation>Schleifen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/findings_dock.py" line="181"/>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="196"/>
         <source>Touchpoints customers can circle between</source>
         <translation>Touchpoints, zwischen denen Kunden kreisen können</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/findings_dock.py" line="182"/>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="197"/>
         <source>Entries</source>
         <translation>Einstiege</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/findings_dock.py" line="182"/>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="197"/>
         <source>Where journeys start</source>
         <translation>Wo Customer Journeys beginnen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/findings_dock.py" line="183"/>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="198"/>
         <source>Without owner</source>
         <translation>Ohne Verantwortliche(n)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/findings_dock.py" line="183"/>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="198"/>
         <source>Nobody answers for them</source>
         <translation>Niemand ist für sie verantwortlich</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/findings_dock.py" line="185"/>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="200"/>
         <source>Uninfluenceable phases</source>
         <translation>Nicht beeinflussbare Phasen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/findings_dock.py" line="186"/>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="201"/>
         <source>No touchpoint in them is influenceable</source>
         <translation>Kein Touchpoint darin ist beeinflussbar</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/findings_dock.py" line="189"/>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="204"/>
         <source>Empty cells</source>
         <translation>Leere Zellen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/findings_dock.py" line="190"/>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="205"/>
         <source>No touchpoint in this phase and lane</source>
         <translation>Kein Touchpoint in dieser Phase und Zeile</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/findings_dock.py" line="196"/>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="211"/>
         <source>score %1</source>
         <translation>Punktzahl %1</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/findings_dock.py" line="196"/>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="211"/>
         <source>customer %1</source>
         <translation>Kundensicht %1</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/findings_dock.py" line="197"/>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="212"/>
         <source>company %1 · customer %2</source>
         <translation>Unternehmen %1 · Kunden %2</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/findings_dock.py" line="197"/>
+        <location filename="../../tpmapper/ui/findings_dock.py" line="212"/>
         <source>Loop %1: %2</source>
         <translation>Schleife %1: %2</translation>
     </message>
@@ -1015,238 +1020,238 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../tpmapper/ui/window_docks.py" line="33"/>
+        <location filename="../../tpmapper/ui/window_docks.py" line="36"/>
         <source>Palette</source>
         <translation>Palette</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/window_docks.py" line="39"/>
+        <location filename="../../tpmapper/ui/window_docks.py" line="42"/>
         <source>Inspector</source>
         <translation>Inspektor</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/window_docks.py" line="46"/>
+        <location filename="../../tpmapper/ui/window_docks.py" line="49"/>
         <source>Findings</source>
         <translation>Befunde</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/window_docks.py" line="56"/>
+        <location filename="../../tpmapper/ui/window_docks.py" line="59"/>
         <source>Insights</source>
         <translation>Auswertungen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/window_docks.py" line="66"/>
+        <location filename="../../tpmapper/ui/window_docks.py" line="69"/>
         <source>&lt;opened&gt;</source>
         <translation>&lt;Stand beim Öffnen&gt;</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/window_docks.py" line="68"/>
+        <location filename="../../tpmapper/ui/window_docks.py" line="71"/>
         <source>Undo History</source>
         <translation>Bearbeitungsverlauf</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="163"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="165"/>
         <source>%1 touchpoints · %2 links · %3 phases · %4 lanes</source>
         <translation>%1 Touchpoints · %2 Verbindungen · %3 Phasen · %4 Zeilen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/window_docks.py" line="137"/>
+        <location filename="../../tpmapper/ui/window_docks.py" line="142"/>
         <source>%1 weak spots · %2 blind spots</source>
         <translation>%1 Schwachstellen · %2 blinde Flecken</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="198"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="200"/>
         <source>&amp;New from Template…</source>
         <translation>&amp;Neu aus Vorlage…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="199"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="201"/>
         <source>&amp;Open…</source>
         <translation>Ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="200"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="202"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="201"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="203"/>
         <source>Save &amp;As…</source>
         <translation>Speichern &amp;unter…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="202"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="204"/>
         <source>&amp;Close</source>
         <translation>Schl&amp;ießen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="203"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="205"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="204"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="206"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="205"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="207"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="207"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="209"/>
         <source>Cu&amp;t</source>
         <translation>&amp;Ausschneiden</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="208"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="210"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="209"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="211"/>
         <source>&amp;Paste</source>
         <translation>&amp;Einfügen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="210"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="212"/>
         <source>D&amp;uplicate</source>
         <translation>&amp;Duplizieren</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="211"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="213"/>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="212"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="214"/>
         <source>Select &amp;All</source>
         <translation>Alles &amp;markieren</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="213"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="215"/>
         <source>&amp;Find…</source>
         <translation>&amp;Suchen…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="214"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="216"/>
         <source>Zoom &amp;In</source>
         <translation>&amp;Vergrößern</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="215"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="217"/>
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="216"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="218"/>
         <source>&amp;Actual Size</source>
         <translation>&amp;Originalgröße</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="217"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="219"/>
         <source>&amp;Phases and Lanes…</source>
         <translation>&amp;Phasen und Zeilen…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="218"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="220"/>
         <source>Map P&amp;roperties…</source>
         <translation>&amp;Karteneigenschaften…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="219"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="221"/>
         <source>&amp;Fit to Window</source>
         <translation>An Fenster an&amp;passen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="220"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="222"/>
         <source>Experience &amp;Curve</source>
         <translation>&amp;Erlebniskurve</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="225"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="227"/>
         <source>&amp;Filter…</source>
         <translation>F&amp;iltern…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="227"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="229"/>
         <source>&amp;Save View…</source>
         <translation>Ansicht &amp;speichern…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="229"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="231"/>
         <source>&amp;Delete View</source>
         <translation>Ansicht &amp;löschen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="234"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="236"/>
         <source>&amp;Import Excel Workbook…</source>
         <translation>Excel-Arbeitsmappe im&amp;portieren …</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="239"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="241"/>
         <source>&amp;Excel Workbook…</source>
         <translation>&amp;Excel-Arbeitsmappe …</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="240"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="242"/>
         <source>&amp;PNG Image…</source>
         <translation>&amp;PNG-Bild …</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="241"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="243"/>
         <source>&amp;SVG Drawing…</source>
         <translation>&amp;SVG-Grafik …</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="242"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="244"/>
         <source>P&amp;DF Document…</source>
         <translation>P&amp;DF-Dokument …</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="243"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="245"/>
         <source>&amp;CSV Table…</source>
         <translation>&amp;CSV-Tabelle …</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="257"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="259"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="259"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="261"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="267"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="269"/>
         <source>&amp;Export</source>
         <translation>E&amp;xportieren</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="271"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="273"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="277"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="279"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="284"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="286"/>
         <source>&amp;Map</source>
         <translation>&amp;Karte</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="151"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="153"/>
         <source>Not possible</source>
         <extracomment>Every open main window (one map each), so windows stay alive and can find each other.</extracomment>
         <translation>Nicht möglich</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/main_window.py" line="302"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="304"/>
         <source>Delete %n item(s)</source>
         <translation>
             <numerusform>%n Element löschen</numerusform>
@@ -1254,7 +1259,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/main_window.py" line="317"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="319"/>
         <source>Paste %n touchpoint(s)</source>
         <translation>
             <numerusform>%n Touchpoint einfügen</numerusform>
@@ -1262,7 +1267,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/main_window.py" line="323"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="325"/>
         <source>Duplicate %n touchpoint(s)</source>
         <translation>
             <numerusform>%n Touchpoint duplizieren</numerusform>
@@ -1270,47 +1275,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="367"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="369"/>
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="368"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="370"/>
         <source>Save the changes to “%1” before closing?</source>
         <translation>Änderungen an „%1“ vor dem Schließen speichern?</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="412"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="414"/>
         <source>Cannot open the map</source>
         <translation>Die Karte kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="418"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="420"/>
         <source>Open Map</source>
         <translation>Karte öffnen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="428"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="430"/>
         <source>New Map</source>
         <translation>Neue Karte</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="428"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="430"/>
         <source>Template:</source>
         <translation>Vorlage:</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="448"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="450"/>
         <source>Save Map As</source>
         <translation>Karte speichern unter</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="460"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="462"/>
         <source>Cannot save the map</source>
         <translation>Die Karte kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="464"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="466"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
@@ -1338,23 +1343,23 @@
         <translation>Unternehmenssicht</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="304"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="324"/>
         <source>Add touchpoint</source>
         <translation>Touchpoint hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="318"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="338"/>
         <source>Rename touchpoint</source>
         <translation>Touchpoint umbenennen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="323"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="343"/>
         <source>Label link</source>
         <translation>Verbindung beschriften</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="354"/>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="462"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="374"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="482"/>
         <source>Move %n touchpoint(s)</source>
         <translation>
             <numerusform>%n Touchpoint verschieben</numerusform>
@@ -1362,7 +1367,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="435"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="455"/>
         <source>New touchpoint</source>
         <translation>Neuer Touchpoint</translation>
     </message>
@@ -1409,42 +1414,42 @@
 <context>
     <name>PictureOptionsDialog</name>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="61"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="62"/>
         <source>Export Options</source>
         <translation>Exportoptionen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="68"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="69"/>
         <source>Transparent background</source>
         <translation>Transparenter Hintergrund</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="69"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="70"/>
         <source>Add a legend</source>
         <translation>Legende hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="72"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="73"/>
         <source>Only the selected touchpoints</source>
         <translation>Nur die ausgewählten Touchpoints</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="75"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="76"/>
         <source>Fit on one page</source>
         <translation>Auf eine Seite einpassen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="76"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="77"/>
         <source>Split over pages at 100 %</source>
         <translation>In 100 % auf mehrere Seiten verteilen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="78"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="79"/>
         <source>Scale:</source>
         <translation>Skalierung:</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="86"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="87"/>
         <source>Pages:</source>
         <translation>Seiten:</translation>
     </message>
@@ -1462,27 +1467,27 @@
         <translation>Ansicht:</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/view_bar.py" line="57"/>
+        <location filename="../../tpmapper/ui/view_bar.py" line="58"/>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/view_bar.py" line="98"/>
+        <location filename="../../tpmapper/ui/view_bar.py" line="101"/>
         <source>Save View</source>
         <translation>Ansicht speichern</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/view_bar.py" line="98"/>
+        <location filename="../../tpmapper/ui/view_bar.py" line="101"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/view_bar.py" line="107"/>
+        <location filename="../../tpmapper/ui/view_bar.py" line="110"/>
         <source>Save view %1</source>
         <translation>Ansicht %1 speichern</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/view_bar.py" line="116"/>
+        <location filename="../../tpmapper/ui/view_bar.py" line="119"/>
         <source>Delete view %1</source>
         <translation>Ansicht %1 löschen</translation>
     </message>

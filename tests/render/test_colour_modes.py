@@ -82,3 +82,16 @@ def test_the_accent_colours_the_cards_stripe(journey, qapp):
     painters.paint_card(painter, QRectF(2, 2, 176, 68), cart, accent="#123456")
     painter.end()
     assert image.pixelColor(5, 40).name() == "#123456"
+
+
+def test_a_selection_export_keeps_the_whole_maps_colours(journey, qapp):
+    """Owners are coloured in the order they appear in the whole map: an export of some
+    cards must not give them other colours than the canvas does."""
+    from tests.render.test_image_export import plain, svg_texts  # noqa: F401
+    from tpmapper.render.image_export import svg_bytes
+
+    crm = [tp.id for tp in journey.touchpoints() if tp.owner == "CRM"]
+    colour = colouring(journey, ColourMode.OWNER).colours[crm[0]]
+    svg = svg_bytes(journey, plain(colour_mode=ColourMode.OWNER, selection=frozenset(crm)))
+    assert colour.encode() in svg
+    assert CATEGORY_COLOURS[0].encode() not in svg  # what CRM would be if coloured alone

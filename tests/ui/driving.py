@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QMessageBox,
+    QProgressDialog,
     QPushButton,
     QWidget,
 )
@@ -110,6 +111,8 @@ class DialogWatch(QObject):
     def _poll(self) -> None:
         dialog = QApplication.activeModalWidget()
         if dialog is None or self._busy or not dialog.isVisible():
+            return
+        if isinstance(dialog, QProgressDialog):  # shows how far work got; asks nothing
             return
         self._busy = True
         try:

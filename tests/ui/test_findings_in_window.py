@@ -60,3 +60,16 @@ def test_the_counts_follow_an_edit_and_the_dock_can_be_hidden(window, qtbot):
     assert not window.findings_dock.isVisible()
     choose(qtbot, window, "View", "Findings")
     assert window.findings_dock.isVisible()
+
+
+def test_clicking_a_finding_of_a_card_just_deleted_selects_nothing(window, qtbot):
+    open_tab(qtbot, window, "Findings")
+    tree = window.findings_dock.widget().tree
+    rect = finding_rect(tree, "Weak spots", "Shopping cart")
+    cart = next(tp.id for tp in window.document.journey.touchpoints() if tp.name == "Shopping cart")
+    window.scene.clearSelection()
+    window.scene.card(cart).setSelected(True)
+    press(qtbot, window.view.viewport(), "Del")
+    assert cart not in window.document.journey
+    qtbot.mouseClick(tree.viewport(), LEFT, pos=rect.center())  # before the list refreshes
+    assert window.scene.selected_touchpoint_ids() == []

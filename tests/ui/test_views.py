@@ -129,3 +129,46 @@ def test_a_workbook_exported_with_a_filter_folds_the_other_rows_away(
     left_out = sum(1 for tp in window.document.journey.touchpoints() if tp.owner != "Web design")
     assert len(re.findall(r'<row [^>]*hidden="1"', xml)) == left_out
     assert len(import_workbook(target).journey) == len(window.document.journey)  # all there
+
+
+def test_a_map_opened_with_views_lists_them_and_starts_without_one(
+    window, qtbot, dialogs, tmp_path
+):
+    from tpmapper.files.templates import sample_path
+    from tpmapper.files.tpmap import save
+    from tpmapper.model.edits import AddView
+    from tpmapper.model.elements import View, ViewFilter
+
+    journey = load(sample_path("en"))
+    AddView(View("web", "Web team", ColourMode.OWNER, ViewFilter(owners=("Web design",)))).apply(
+        journey
+    )
+    path = tmp_path / "with-views.tpmap"
+    save(journey, path)
+    dialogs.answer(pick_file(path))
+    choose(qtbot, window, "File", "Open…")  # into this untouched window
+    combo = window.view_bar.views
+    assert [combo.itemText(i) for i in range(combo.count())] == ["(none)", "Web team"]
+    assert combo.currentText() == "(none)"
+    assert window.view_bar.filter.is_empty
+    assert set(opacities(window).values()) == {1.0}
+
+
+def test_ok_in_the_filter_keeps_what_the_map_no_longer_has(window, qtbot, dialogs):
+    from tpmapper.model.edits import AddView
+    from tpmapper.model.elements import View, ViewFilter
+
+    view = View("gone", "Gone owner", ColourMode.RATING, ViewFilter(owners=("Nobody",)))
+    window.document.push(AddView(view), "add")
+    combo = window.view_bar.views
+    qtbot.mouseClick(combo, LEFT)
+    popup = combo.view()
+    qtbot.waitUntil(popup.isVisible)
+    index = popup.model().index(combo.findText("Gone owner"), 0)
+    qtbot.wait(qtbot_interval())
+    qtbot.mouseClick(popup.viewport(), LEFT, pos=popup.visualRect(index).center())
+    qtbot.waitUntil(lambda: window.view_bar.filter.owners == ("Nobody",))
+    assert set(opacities(window).values()) == {DIMMED}
+    dialogs.answer(press_button("OK"))
+    press(qtbot, window, "Ctrl+Shift+F")
+    assert window.view_bar.filter.owners == ("Nobody",)  # not widened to everyone

@@ -12,6 +12,7 @@ from tpmapper.analysis.compute import (
     curve,
     is_weak_spot,
     serves,
+    spot_counts,
 )
 from tpmapper.analysis.findings import (
     Agreement,
@@ -37,4 +38,5 @@ __all__ = [
     "curve",
     "is_weak_spot",
     "serves",
+    "spot_counts",
 ]

@@ -131,6 +131,14 @@ def curve(journey: JourneyMap) -> tuple[CurvePoint, ...]:
     return _curve(journey, by_phase)
 
 
+def spot_counts(journey: JourneyMap) -> tuple[int, int]:
+    """(weak spots, blind spots) as `analyze` counts them, without the graph questions:
+    cheap enough for the status bar after every edit."""
+    touchpoints = journey.touchpoints()
+    weak = sum(is_weak_spot(tp) for tp in touchpoints)
+    return weak, len(_blind_spots(touchpoints))
+
+
 def cell_rating(journey: JourneyMap, phase_id: str, lane_id: str) -> float | None:
     """The average customer rating of one cell's touchpoints that have one (or None):
     what the workbook's Map sheet shades each cell by."""

@@ -11,6 +11,7 @@ export alike.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -30,6 +31,7 @@ GAP_FILL = "#f2c94c"
 WEAK_RATING = 2  # as the analysis counts weak spots (tpmapper.analysis)
 PLOT_MARGIN = 18.0  # above the top and below the bottom rating line
 POINT_RADIUS = 4.0
+POINTS_DETAIL = 0.3  # zoomed out further, the touchpoints' dots are left out
 
 
 @dataclass(frozen=True)
@@ -65,8 +67,13 @@ def paint_curve(
     layout: MapLayout,
     averages: Averages,
     labels: CurveLabels | None = None,
+    *,
+    points_within: QRectF | None = None,
+    detail: float = 1.0,
 ) -> None:
-    """The whole band; nothing when the layout has none."""
+    """The whole band; nothing when the layout has none. The canvas passes the area to
+    repaint (`points_within`: only the touchpoints' dots there) and how far it is zoomed
+    out (below `POINTS_DETAIL` the dots are left out: too small to tell apart)."""
     if layout.curve is None:
         return
     labels = labels or CurveLabels()
@@ -79,7 +86,8 @@ def paint_curve(
     for which, colour, dashed in ((0, CUSTOMER_COLOUR, False), (1, COMPANY_COLOUR, True)):
         values = [a[which] for a in averages]
         _paint_line(painter, plot, centres, values, colour=colour, dashed=dashed)
-    _paint_points(painter, journey, layout, plot)
+    if detail >= POINTS_DETAIL:
+        _paint_points(painter, journey, layout, plot, points_within)
     painter.restore()
 
 
@@ -188,14 +196,24 @@ def _paint_line(
         painter.drawEllipse(point, 3.5, 3.5)
 
 
-def _paint_points(painter: QPainter, journey: JourneyMap, layout: MapLayout, plot: QRectF) -> None:
+def _paint_points(
+    painter: QPainter,
+    journey: JourneyMap,
+    layout: MapLayout,
+    plot: QRectF,
+    within: QRectF | None,
+) -> None:
     """Each rated touchpoint at its card's x: the customer's rating filled in its colour,
     the company's as a ring; weak spots ringed red, positive moments green."""
+    left, right = (within.left() - 12, within.right() + 12) if within else (-math.inf, math.inf)
+    cards = layout.cards
     for touchpoint in journey.touchpoints():
-        card = layout.cards.get(touchpoint.id)
+        card = cards.get(touchpoint.id)
         if card is None:
             continue
         x = card.x + card.width / 2
+        if not left <= x <= right:
+            continue
         if touchpoint.company_rating is not None:
             painter.setPen(QPen(QColor(COMPANY_COLOUR), 1.4))
             painter.setBrush(QBrush(QColor("#ffffff")))

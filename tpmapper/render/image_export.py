@@ -176,7 +176,8 @@ class ImageOptions:
     transparent: PNG and SVG; the background around and beside the map stays clear, the
         map's own cells, headers and cards are drawn as on screen.
     legend: rating colours and moment markers below the map (the picture grows to hold it).
-    curve: the experience curve under the grid, for a map with any rating (render/curve.py).
+    curve: the experience curve under the grid (render/curve.py); by default for a map with
+        any rating, as the command line draws it; the app passes what the canvas shows.
     colour_mode: what the cards' stripes and the legend show (render/colour_modes.py).
     dimmed: touchpoint ids drawn faint, as a filter leaves them out on the canvas.
     selection: touchpoint ids; export only those cards, the links among them, and the
@@ -190,7 +191,7 @@ class ImageOptions:
     scale: float = 2.0
     transparent: bool = False
     legend: bool = True
-    curve: bool = True
+    curve: bool | None = None  # None: shown for a map with ratings
     colour_mode: ColourMode = ColourMode.RATING
     dimmed: frozenset[str] = frozenset()
     selection: frozenset[str] | None = None
@@ -341,13 +342,15 @@ def _compose(
     legend_width: float | None = None,
 ) -> Sheet:
     """`legend_width`: wrap the legend at this width rather than the map's."""
+    colours = None  # the customer's rating, as the cards draw it themselves
+    if options.colour_mode is not ColourMode.RATING:  # of the whole map, as on the canvas
+        colours = colouring(journey, options.colour_mode, options.labels.colour_words)
     if options.selection is not None:
         journey = selection_map(journey, options.selection)
-    rated = any(tp.customer_rating or tp.company_rating for tp in journey.touchpoints())
-    colours = None  # the customer's rating, as the cards draw it themselves
-    if options.colour_mode is not ColourMode.RATING:
-        colours = colouring(journey, options.colour_mode, options.labels.colour_words)
-    layout = layout_map(journey, curve=options.curve and rated)
+    curve = options.curve
+    if curve is None:  # on for a map with ratings
+        curve = any(tp.customer_rating or tp.company_rating for tp in journey.touchpoints())
+    layout = layout_map(journey, curve=curve)
     shapes = [
         painters.link_shape(
             painters.link_path(qrect(layout.cards[link.source]), qrect(layout.cards[link.target])),
@@ -502,8 +505,10 @@ def _paint_map(
         painter.translate(sheet.map_offset)
         map_painter.paint_grid(painter, journey, layout)
         steps.advance()
-        if part.links:
+        if part.links:  # faint when a filter dims cards, as on the canvas
+            painter.setOpacity(DIMMED if options.dimmed else 1.0)
             painters.paint_links(painter, part.links, detail=1.0)
+            painter.setOpacity(1.0)
             steps.advance()
         for chunk in _chunks(part.cards):
             for touchpoint in chunk:
@@ -687,6 +692,8 @@ def _shows_something(sheet: Sheet, tile: QRectF) -> bool:
     stroker = QPainterPathStroker()
     stroker.setWidth(3)
     if any(stroker.createStroke(shape.path).intersects(local) for shape in part.links):
+        return True
+    if sheet.layout.curve is not None and qrect(sheet.layout.curve).intersects(local):
         return True
     return any(QRectF(e.at, QSizeF(e.width, LEGEND_ROW)).intersects(tile) for e in sheet.legend)
 

@@ -51,9 +51,10 @@ class ColourByMenu(QMenu):
         self.chosen.emit(mode)
 
     def set_mode(self, mode: ColourMode) -> None:
-        """Choose `mode` as the menu would (a saved view brings its own)."""
+        """Show `mode` (a saved view brings its own); the user's own choice stays the
+        one remembered for next time."""
         self.actions_by_mode[mode].setChecked(True)
-        self._choose(mode)
+        self.chosen.emit(mode)
 
     def title(self, mode: ColourMode) -> str:
         """The legend's heading for a mode."""

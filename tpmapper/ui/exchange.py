@@ -7,6 +7,7 @@ import opens as a new, unsaved map, after the user has seen what the import noti
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -193,24 +194,25 @@ class Exchange(QObject):
     def _image_options(self, choices: PictureChoices | None) -> ImageOptions:
         from tpmapper.render.image_export import ImageOptions
 
+        scene = self.window.scene
+        shown = ImageOptions(  # the picture shows what the canvas shows
+            colour_mode=self.window.colour_menu.mode,
+            dimmed=scene.dimmed,
+            curve=scene.curve_shown,
+            labels=self._labels(),
+        )
         if choices is None:  # asked for nothing: the shared defaults
-            return ImageOptions(
-                colour_mode=self.window.colour_menu.mode,
-                dimmed=self.window.scene.dimmed,
-                labels=self._labels(),
-            )
+            return shown
         selection = None
         if choices.selection_only:
-            selection = frozenset(self.window.scene.selected_touchpoint_ids()) or None
-        return ImageOptions(
+            selection = frozenset(scene.selected_touchpoint_ids()) or None
+        return dataclasses.replace(
+            shown,
             scale=choices.scale,
             transparent=choices.transparent,
             legend=choices.legend,
             selection=selection,
             pages="split" if choices.split_pages else "fit",
-            colour_mode=self.window.colour_menu.mode,  # the picture shows what the canvas does
-            dimmed=self.window.scene.dimmed,
-            labels=self._labels(),
         )
 
     def _labels(self) -> ExportLabels:

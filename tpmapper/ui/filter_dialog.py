@@ -91,7 +91,13 @@ class FilterDialog(QDialog):
         layout.addWidget(buttons)
 
     def _list(self, entries: Sequence[tuple[str, object]], ticked: Sequence[object]) -> QListWidget:
+        """The choices, ticked as the filter has them; a value the filter names that the
+        map no longer has (a saved view's owner, a removed phase) stays listed and ticked,
+        so that OK keeps the filter as it was."""
         widget = QListWidget(self)
+        known = {value for _text, value in entries}
+        gone = self.tr("%1 (not in the map)")
+        entries = [*entries, *((gone.replace("%1", str(v)), v) for v in ticked if v not in known)]
         for text, value in entries:
             item = QListWidgetItem(text, widget)
             item.setData(Qt.ItemDataRole.UserRole, value)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QFont, QMouseEvent, QPalette
+from PySide6.QtGui import QBrush, QFont, QMouseEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -88,7 +88,8 @@ class FindingsDock(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_DELAY_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self._refresh_if_shown)
+        self._stale = False  # an edit came while the dock was hidden
 
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
@@ -125,9 +126,23 @@ class FindingsDock(QWidget):
         document.edited.connect(self._timer.start)
         self.refresh()
 
+    def _refresh_if_shown(self) -> None:
+        """After edits: analyse now if the list is seen, else when it is next shown (on a
+        large map the analysis takes a noticeable moment: not for a hidden tab)."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
     def refresh(self) -> None:
         """Work out the findings now (edits do it after `REFRESH_DELAY_MS`)."""
         self._timer.stop()
+        self._stale = False
         if self.document is None:
             return
         journey = self.document.journey

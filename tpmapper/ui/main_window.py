@@ -94,6 +94,7 @@ class MainWindow(WindowDocks, QMainWindow):
         document.refused.connect(self._show_refusal)
         document.edited.connect(self._update_status)
         document.edited.connect(self._update_title)
+        document.edited.connect(self._show_spot_counts)
         self.scene.selectionChanged.connect(self._update_actions)
         self.scene.selectionChanged.connect(self._show_selection)
         self._show_docks_document(document)
@@ -115,6 +116,7 @@ class MainWindow(WindowDocks, QMainWindow):
         self.setWindowModified(document.is_modified)
         self._update_title()
         self._update_status()
+        self._show_spot_counts()
         self._update_actions()
         if document.path is not None:
             self.recent.remember(document.path)

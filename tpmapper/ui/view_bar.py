@@ -47,6 +47,7 @@ class ViewBar(QToolBar):
             self.document.edited.disconnect(self.refresh)
         self.document = document
         document.edited.connect(self.refresh)
+        self.views.clear()  # another map: no view of it chosen yet
         self.refresh()
         self.set_filter(ViewFilter())
 
@@ -72,6 +73,8 @@ class ViewBar(QToolBar):
         if view is not None:
             self.colour_mode_requested.emit(view.colour_mode)
             self.set_filter(view.filter)
+        else:  # "(none)": every touchpoint again
+            self.set_filter(ViewFilter())
         self._update_delete()
 
     def _update_delete(self) -> None:

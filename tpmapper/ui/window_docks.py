@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDockWidget, QLabel, QUndoView, QWidget
 
+from tpmapper.analysis import spot_counts
 from tpmapper.i18n import preferred_language
 from tpmapper.ui.document import Document
 
 if TYPE_CHECKING:
-    from tpmapper.analysis import Findings
     from tpmapper.ui.findings_dock import FindingsDock
     from tpmapper.ui.insights_dock import InsightsDock
     from tpmapper.ui.inspector import Inspector
@@ -102,7 +102,6 @@ class WindowDocks:
         self.inspector_dock.setWidget(self._inspector)
         self._inspector.set_document(self.document)
         self._findings = FindingsDock(self)
-        self._findings.findings_changed.connect(self._show_findings_counts)
         self._findings.touchpoints_chosen.connect(self.select_touchpoints)
         self.findings_dock.setWidget(self._findings)
         self._findings.set_document(self.document)
@@ -136,18 +135,23 @@ class WindowDocks:
         if self._inspector is not None:
             self._inspector.show_touchpoints(self.scene.selected_touchpoint_ids())
 
-    def _show_findings_counts(self, findings: Findings) -> None:
+    def _show_spot_counts(self) -> None:
+        """The status bar's weak and blind spots (cheap: no graph questions)."""
+        weak, blind = spot_counts(self.document.journey)
         self._findings_status.setText(
             QCoreApplication.translate("MainWindow", "%1 weak spots · %2 blind spots")
-            .replace("%1", str(len(findings.weak_spots)))
-            .replace("%2", str(len(findings.blind_spots)))
+            .replace("%1", str(weak))
+            .replace("%2", str(blind))
         )
 
     def select_touchpoints(self, ids: list[str]) -> None:
-        """Select these cards (and nothing else) and scroll them into view."""
+        """Select these cards (and nothing else) and scroll them into view. A dock may
+        name a card deleted a moment ago (it refreshes after a pause): that one is skipped."""
         self.scene.clearSelection()
         area = None
         for tid in ids:
+            if tid not in self.document.journey:
+                continue
             card = self.scene.card(tid)
             card.setSelected(True)
             rect = card.sceneBoundingRect()

@@ -209,6 +209,8 @@ class CurveItem(QGraphicsItem):
         super().__init__()
         self._scene = map_scene
         self.setZValue(-90)  # over the grid, under links and cards
+        # exposedRect is only given to items that ask for it (the dots outside are skipped)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
 
     def refresh(self) -> None:
         self.prepareGeometryChange()
@@ -223,5 +225,11 @@ class CurveItem(QGraphicsItem):
     ) -> None:
         scene = self._scene
         curve.paint_curve(
-            painter, scene.journey, scene.layout, scene.curve_averages, scene.curve_labels
+            painter,
+            scene.journey,
+            scene.layout,
+            scene.curve_averages,
+            scene.curve_labels,
+            points_within=option.exposedRect,
+            detail=option.levelOfDetailFromTransform(painter.worldTransform()),
         )

@@ -61,6 +61,8 @@ class MapScene(QGraphicsScene):
         self.view_filter = ViewFilter()  # View ▸ Filter…
         self._dimmed: set[str] = set()  # the cards the filter leaves out
         self.curve_averages: Averages = []
+        self._curve_key: object = None  # what the curve showed when last drawn
+        self._curve_changed = True
         self.layout: MapLayout = layout_map(document.journey)
         self._cards: dict[str, TouchpointItem] = {}
         self._lifted: dict[LinkKey, LinkItem] = {}  # links drawn as items of their own
@@ -184,10 +186,7 @@ class MapScene(QGraphicsScene):
             self._drawn_links[key] = (start, end, links[key].label)
         self.link_layer.set_bounds(scene_rect)
         self.link_layer.flush()
-        self._apply_filter()  # an edit may bring a card in or out
-        self._grid.refresh()
-        self._curve.refresh()
-        self.overview.invalidate()
+        self._redraw_around_cards()
         self.setSceneRect(scene_rect)
         if bulk:
             self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
@@ -196,6 +195,15 @@ class MapScene(QGraphicsScene):
             # changes.
             self.setSceneRect(scene_rect.adjusted(0, 0, 1, 0))
             self.setSceneRect(scene_rect)
+
+    def _redraw_around_cards(self) -> None:
+        """After a sync: the filter's dimming, the grid, the curve (only when what it shows
+        changed: its dots are slow to draw on a large map) and the overview."""
+        self._apply_filter()  # an edit may bring a card in or out
+        self._grid.refresh()
+        if self._curve_changed or not self.curve_shown:
+            self._curve.refresh()
+        self.overview.invalidate()
 
     def _lay_out(self) -> None:
         """Where everything goes now, the curve's phase averages (from the analysis) and
@@ -208,6 +216,18 @@ class MapScene(QGraphicsScene):
             self._changed.update(tid for tid, colour in now.items() if before.get(tid) != colour)
         if self.curve_shown:
             self.curve_averages = [(p.customer, p.company) for p in analysis_curve(self.journey)]
+            cards = self.layout.cards
+            key = (
+                self.layout.curve,
+                tuple(self.curve_averages),
+                tuple(
+                    (cards[tp.id].x, tp.customer_rating, tp.company_rating, tp.moment)
+                    for tp in self.journey.touchpoints()
+                    if tp.customer_rating is not None or tp.company_rating is not None
+                ),
+            )
+            self._curve_changed = key != self._curve_key
+            self._curve_key = key
 
     def colour_by(self, mode: ColourMode) -> None:
         """Colour the cards' stripes by `mode` (rating: as the cards do themselves)."""
