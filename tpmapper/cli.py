@@ -203,8 +203,7 @@ def _view_options(journey: Any, args: argparse.Namespace) -> dict[str, Any]:
             f"{printable(args.file)}: the map has no view '{printable(args.view)}'; "
             + (f"its views are {known}" if known else "it has no saved views")
         )
-    dimmed = frozenset(tp.id for tp in journey.touchpoints() if not view.filter.matches(tp))
-    options: dict[str, Any] = {"dimmed": dimmed}
+    options: dict[str, Any] = {"dimmed": view.filter.left_out(journey.touchpoints())}
     if not args.colour_by:
         options["colour_mode"] = view.colour_mode
     return options

@@ -459,3 +459,15 @@ def test_view_edits_undo_and_redo_as_one_step() -> None:
     assert journey == original
     whole.apply(journey)
     assert journey == edited
+
+
+def test_left_out_names_the_touchpoints_a_filter_does_not_match():
+    from tpmapper.files.templates import sample_path
+    from tpmapper.files.tpmap import load
+    from tpmapper.model.elements import ViewFilter
+
+    journey = load(sample_path("en"))
+    assert ViewFilter().left_out(journey.touchpoints()) == frozenset()
+    left = ViewFilter(owners=("Web design",)).left_out(journey.touchpoints())
+    kept = {tp.id for tp in journey.touchpoints() if tp.owner == "Web design"}
+    assert left == {tp.id for tp in journey.touchpoints()} - kept

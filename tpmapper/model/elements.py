@@ -9,6 +9,7 @@ named in the class's `CHECKS`, so an invalid touchpoint cannot exist.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import MISSING, dataclass, fields, replace
 from typing import Any, ClassVar, Self
 
@@ -258,6 +259,13 @@ class ViewFilter(_Checked):
             and self.rating_max is None
             and not self.text.strip()
         )
+
+    def left_out(self, touchpoints: Iterable[Touchpoint]) -> frozenset[str]:
+        """The ids of the touchpoints this filter leaves out (none for an empty filter):
+        what the canvas dims and exports draw faint."""
+        if self.is_empty:
+            return frozenset()
+        return frozenset(tp.id for tp in touchpoints if not self.matches(tp))
 
     def matches(self, touchpoint: Touchpoint) -> bool:
         """Does `touchpoint` meet every criterion given?"""

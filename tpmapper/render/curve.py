@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
 
+from tpmapper.analysis import is_weak_spot
 from tpmapper.model.journey import JourneyMap
 from tpmapper.model.values import RATING_MAX, RATING_MIN
 from tpmapper.model.vocabulary import Moment
@@ -26,9 +27,8 @@ from tpmapper.render.layout import MapLayout
 from tpmapper.render.painters import qrect, shared_font
 
 CUSTOMER_COLOUR = style.SELECTION_COLOUR
-COMPANY_COLOUR = "#8e6c8a"
+COMPANY_COLOUR = style.COMPANY_COLOUR
 GAP_FILL = "#f2c94c"
-WEAK_RATING = 2  # as the analysis counts weak spots (tpmapper.analysis)
 PLOT_MARGIN = 18.0  # above the top and below the bottom rating line
 POINT_RADIUS = 4.0
 POINTS_DETAIL = 0.3  # zoomed out further, the touchpoints' dots are left out
@@ -227,7 +227,7 @@ def _paint_points(
         painter.setPen(QPen(QColor("#ffffff"), 1))
         painter.setBrush(QColor(style.rating_colour(rating)))
         painter.drawEllipse(centre, POINT_RADIUS + 0.5, POINT_RADIUS + 0.5)
-        weak = rating <= WEAK_RATING or touchpoint.moment is Moment.PAIN_POINT
+        weak = is_weak_spot(touchpoint)
         ring = style.PAIN_COLOUR if weak else style.POSITIVE_COLOUR
         if weak or touchpoint.moment is Moment.POSITIVE:
             painter.setPen(QPen(QColor(ring), 1.8))

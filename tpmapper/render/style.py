@@ -26,6 +26,8 @@ CELL_FILL = "#fbfcfd"
 CELL_ALTERNATE_FILL = "#f5f7fa"
 LINK_COLOUR = "#56626f"
 EMPTY_HINT = "#a9b1bb"
+COMPANY_COLOUR = "#8e6c8a"  # the company's (inside-out) ratings in the curve and charts
+DIMMED_OPACITY = 0.22  # cards a filter leaves out, on the canvas and in exports
 
 # Two letters on the card's channel badge.
 CHANNEL_BADGES = {

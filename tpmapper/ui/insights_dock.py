@@ -41,7 +41,7 @@ pg.setConfigOptions(antialias=True, useOpenGL=False, background="w", foreground=
 #: Edits come in bursts (typing, dragging); the charts are redrawn once they pause.
 REFRESH_DELAY_MS = 300
 CUSTOMER_COLOUR = style.SELECTION_COLOUR
-COMPANY_COLOUR = "#8e6c8a"  # as the canvas draws the company curve
+COMPANY_COLOUR = style.COMPANY_COLOUR  # as the curve draws the company's ratings
 WARNING_COLOUR = style.PAIN_COLOUR
 UNDERRATED_COLOUR = style.POSITIVE_COLOUR
 AGREEING_COLOUR = style.LINK_COLOUR

@@ -21,7 +21,7 @@ from tpmapper.model.edits import (
 )
 from tpmapper.model.elements import Touchpoint, ViewFilter, new_id
 from tpmapper.model.journey import Action, Change, JourneyMap, Target
-from tpmapper.render import painters
+from tpmapper.render import painters, style
 from tpmapper.render.colour_modes import Colouring, ColourMode, ColourWords, colouring
 from tpmapper.render.curve import Averages, CurveLabels
 from tpmapper.render.layout import MapLayout, Rect, layout_map
@@ -31,7 +31,7 @@ from tpmapper.ui.document import Document
 
 SCENE_MARGIN = 400
 BULK_CHANGES = 200  # above this many item changes, a sync works with the scene index off
-DIMMED = 0.22  # the opacity of cards the filter leaves out
+DIMMED = style.DIMMED_OPACITY
 FOLLOW_LINKS_UP_TO = 2_000  # in larger maps links of dragged cards hide instead of following
 ARROWS = {
     Qt.Key.Key_Left: (-1, 0),
@@ -264,11 +264,7 @@ class MapScene(QGraphicsScene):
 
     def _apply_filter(self) -> None:
         view_filter = self.view_filter
-        dimmed = (
-            set()
-            if view_filter.is_empty
-            else {tp.id for tp in self.journey.touchpoints() if not view_filter.matches(tp)}
-        )
+        dimmed = set(view_filter.left_out(self.journey.touchpoints()))
         changed = dimmed ^ self._dimmed
         self._dimmed = dimmed
         for tid in changed & self._cards.keys():
