@@ -361,94 +361,87 @@
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="225"/>
         <source>Customer rating</source>
-        <translation>Kundenbewertung</translation>
+        <translation type="vanished">Kundenbewertung</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="227"/>
         <source>1 very poor</source>
-        <translation>1 sehr schlecht</translation>
+        <translation type="vanished">1 sehr schlecht</translation>
+    </message>
+    <message>
+        <source>2 poor</source>
+        <translation type="vanished">2 schlecht</translation>
+    </message>
+    <message>
+        <source>3 fair</source>
+        <translation type="vanished">3 mittel</translation>
+    </message>
+    <message>
+        <source>4 good</source>
+        <translation type="vanished">4 gut</translation>
+    </message>
+    <message>
+        <source>5 very good</source>
+        <translation type="vanished">5 sehr gut</translation>
+    </message>
+    <message>
+        <source>Not rated</source>
+        <translation type="vanished">Nicht bewertet</translation>
     </message>
     <message>
         <location filename="../../tpmapper/ui/exchange.py" line="228"/>
-        <source>2 poor</source>
-        <translation>2 schlecht</translation>
-    </message>
-    <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="229"/>
-        <source>3 fair</source>
-        <translation>3 mittel</translation>
-    </message>
-    <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="230"/>
-        <source>4 good</source>
-        <translation>4 gut</translation>
-    </message>
-    <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="231"/>
-        <source>5 very good</source>
-        <translation>5 sehr gut</translation>
-    </message>
-    <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="233"/>
-        <source>Not rated</source>
-        <translation>Nicht bewertet</translation>
-    </message>
-    <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="234"/>
         <source>Pain point</source>
         <translation>Schmerzpunkt</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="235"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="229"/>
         <source>Positive moment</source>
         <translation>Positiver Moment</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="236"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="230"/>
         <source>Page {page} of {pages}</source>
         <translation>Seite {page} von {pages}</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="243"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="237"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="250"/>
-        <location filename="../../tpmapper/ui/exchange.py" line="278"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="244"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="272"/>
         <source>Import Excel Workbook</source>
         <translation>Excel-Arbeitsmappe importieren</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="252"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="246"/>
         <source>Excel workbooks (*.xlsx *.xlsm)</source>
         <translation>Excel-Arbeitsmappen (*.xlsx *.xlsm)</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="266"/>
-        <location filename="../../tpmapper/ui/exchange.py" line="274"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="260"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="268"/>
         <source>Nothing was imported</source>
         <translation>Nichts wurde importiert</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="267"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="261"/>
         <source>%1 cannot be imported:</source>
         <translation>%1 kann nicht importiert werden:</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="279"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="273"/>
         <source>%1 can be imported. Please note:</source>
         <translation>%1 kann importiert werden. Bitte beachten:</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/exchange.py" line="286"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="280"/>
         <source>imported from %1</source>
         <translation>importiert aus %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/exchange.py" line="305"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="299"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… und %n weiteres</numerusform>
@@ -1343,23 +1336,23 @@
         <translation>Unternehmenssicht</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="324"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="320"/>
         <source>Add touchpoint</source>
         <translation>Touchpoint hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="338"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="334"/>
         <source>Rename touchpoint</source>
         <translation>Touchpoint umbenennen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="343"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="339"/>
         <source>Label link</source>
         <translation>Verbindung beschriften</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="374"/>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="482"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="370"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="478"/>
         <source>Move %n touchpoint(s)</source>
         <translation>
             <numerusform>%n Touchpoint verschieben</numerusform>
@@ -1367,7 +1360,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="455"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="451"/>
         <source>New touchpoint</source>
         <translation>Neuer Touchpoint</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>ErrorReport</name>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/error_report.py" line="182"/>
+        <location filename="../../tpmapper/ui/error_report.py" line="186"/>
         <source>… and %n more error(s)</source>
         <translation>
             <numerusform>… and %n more error</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>Exchange</name>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/exchange.py" line="280"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="299"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… and %n more</numerusform>
@@ -37,7 +37,7 @@
 <context>
     <name>Inspector</name>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/inspector.py" line="331"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="326"/>
         <source>&lt;b&gt;%n touchpoints&lt;/b&gt; selected</source>
         <translation>
             <numerusform>&lt;b&gt;%n touchpoint&lt;/b&gt; selected</numerusform>
@@ -48,7 +48,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/main_window.py" line="306"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="304"/>
         <source>Delete %n item(s)</source>
         <translation>
             <numerusform>Delete %n item</numerusform>
@@ -56,7 +56,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/main_window.py" line="321"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="319"/>
         <source>Paste %n touchpoint(s)</source>
         <translation>
             <numerusform>Paste %n touchpoint</numerusform>
@@ -64,7 +64,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/main_window.py" line="327"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="325"/>
         <source>Duplicate %n touchpoint(s)</source>
         <translation>
             <numerusform>Duplicate %n touchpoint</numerusform>
@@ -75,8 +75,8 @@
 <context>
     <name>MapScene</name>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="271"/>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="380"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="370"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="478"/>
         <source>Move %n touchpoint(s)</source>
         <translation>
             <numerusform>Move %n touchpoint</numerusform>

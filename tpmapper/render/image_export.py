@@ -116,14 +116,8 @@ class ExportLabels:
     """
 
     legend_title: str = "Customer rating"
-    ratings: tuple[str, str, str, str, str] = (
-        "1 very poor",
-        "2 poor",
-        "3 fair",
-        "4 good",
-        "5 very good",
-    )
-    unrated: str = "Not rated"
+    ratings: tuple[str, str, str, str, str] = ColourWords.ratings  # the same words
+    unrated: str = ColourWords.unrated
     pain_point: str = "Pain point"
     positive: str = "Positive moment"
     page: str = "Page {page} of {pages}"  # keeps its {page} and {pages} when translated

@@ -220,22 +220,16 @@ class Exchange(QObject):
         from tpmapper.render.image_export import ExportLabels
 
         menu = self.window.colour_menu
-
+        words = menu.words()  # the rating words: one translation for canvas and pictures
         return ExportLabels(
-            legend_title=self.tr("Customer rating"),
-            ratings=(
-                self.tr("1 very poor"),
-                self.tr("2 poor"),
-                self.tr("3 fair"),
-                self.tr("4 good"),
-                self.tr("5 very good"),
-            ),
-            unrated=self.tr("Not rated"),
+            legend_title=menu.title(ColourMode.RATING),
+            ratings=words.ratings,
+            unrated=words.unrated,
             pain_point=self.tr("Pain point"),
             positive=self.tr("Positive moment"),
             page=self.tr("Page {page} of {pages}"),
             curve=self.window.scene.curve_labels,  # the canvas's words: one translation
-            colour_words=menu.words(),
+            colour_words=words,
             colour_titles=tuple((mode.value, menu.title(mode)) for mode in ColourMode),
         )
 
