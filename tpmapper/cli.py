@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import dataclasses
 import json
-import math
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -17,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from tpmapper import __version__
-from tpmapper.cli_output import Refused, check_output
+from tpmapper.cli_export import COLOUR_MODES, MAX_SCALE, cmd_export
+from tpmapper.cli_output import Refused, both, check_output, count
 from tpmapper.files.errors import MapFileError
 from tpmapper.i18n import LANGUAGES, preferred_language
 from tpmapper.printable import printable
@@ -25,32 +24,6 @@ from tpmapper.printable import printable
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
 COMMANDS = ("templates", "new", "validate", "info", "analyze", "export", "import")
-EXPORT_SUFFIXES = (".xlsx", ".csv", ".png", ".svg", ".pdf")
-#: The export options that only some formats use, and those formats.
-FORMAT_OPTIONS = {
-    "scale": (".png",),
-    "transparent": (".png", ".svg"),
-    "legend": (".png", ".svg", ".pdf"),
-    "curve": (".png", ".svg", ".pdf"),
-    "colour_by": (".png", ".svg", ".pdf"),
-    "view": (".png", ".svg", ".pdf", ".xlsx"),
-    "split": (".pdf",),
-    "language": (".xlsx", ".csv"),
-}
-MAX_SCALE = 16
-#: render.colour_modes.ColourMode's values, written out so that parsing a command loads
-#: no rendering code (tests/cli/test_curve_cli.py checks that they match).
-COLOUR_MODES = ("rating", "gap", "owner", "ownership", "channel", "medium")
-
-
-def _count(number: int, noun: str) -> str:
-    """'1 touchpoint', '2 touchpoints', '0 touchpoints'."""
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
-
-
-def _both(items: Sequence[str]) -> str:
-    """'.png', '.png and .svg', '.png, .svg and .pdf'."""
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def _plain_text(option: str, value: str) -> str:
@@ -96,7 +69,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     save(journey, output)
     print(
         f"{printable(output)}: new map '{printable(journey.title)}' with "
-        f"{_count(len(journey.phases), 'phase')} and {_count(len(journey.lanes), 'lane')}"
+        f"{count(len(journey.phases), 'phase')} and {count(len(journey.lanes), 'lane')}"
     )
     return EXIT_OK
 
@@ -104,10 +77,10 @@ def cmd_new(args: argparse.Namespace) -> int:
 def _counts(journey: Any) -> list[str]:
     """['14 touchpoints', '17 links', '3 phases', '3 lanes']."""
     return [
-        _count(len(journey), "touchpoint"),
-        _count(journey.link_count(), "link"),
-        _count(len(journey.phases), "phase"),
-        _count(len(journey.lanes), "lane"),
+        count(len(journey), "touchpoint"),
+        count(journey.link_count(), "link"),
+        count(len(journey.phases), "phase"),
+        count(len(journey.lanes), "lane"),
     ]
 
 
@@ -143,18 +116,18 @@ def cmd_info(args: argparse.Namespace) -> int:
         return EXIT_OK
     print(printable(journey.title))
     print(
-        f"  {_count(info['touchpoints'], 'touchpoint')}, {_count(info['links'], 'link')}, "
-        f"{_count(info['personas'], 'persona')}"
+        f"  {count(info['touchpoints'], 'touchpoint')}, {count(info['links'], 'link')}, "
+        f"{count(info['personas'], 'persona')}"
     )
     for heading, rows in (("by phase", by_phase), ("by lane", by_lane), ("by owner", by_owner)):
         if not rows:
             print(f"{heading}: none")
             continue
         print(f"{heading}:")
-        shown = [(printable(name), count) for name, count in rows]
+        shown = [(printable(name), number) for name, number in rows]
         width = max(len(name) for name, _n in shown)
-        for name, count in shown:
-            print(f"  {name:<{width}}  {count:>5}")
+        for name, number in shown:
+            print(f"  {name:<{width}}  {number:>5}")
     if info["without_owner"]:
         print(f"without owner: {info['without_owner']}")
     return EXIT_OK
@@ -175,85 +148,6 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         print(json.dumps(findings.to_json(), indent=2, ensure_ascii=False))
     else:
         print("\n".join(report(journey, findings, persona)))
-    return EXIT_OK
-
-
-def _options_for(args: argparse.Namespace, suffix: str) -> None:
-    """Refuse, as a usage error, an option the output's format does not use."""
-    for name, suffixes in FORMAT_OPTIONS.items():
-        value = getattr(args, name)
-        if value is None or suffix in suffixes:
-            continue
-        flag = name.replace("_", "-")
-        option = f"--no-{flag}" if value is False else f"--{flag}"
-        args.subparser.error(f"{option} applies to {_both(suffixes)} only, not to {suffix}")
-
-
-def _view_options(journey: Any, args: argparse.Namespace) -> dict[str, Any]:
-    """--view NAME: the saved view's colours (unless --colour-by says otherwise) and
-    its filter's left-out touchpoints drawn faint."""
-    if args.view is None:
-        return {}
-    wanted = args.view.casefold()
-    views = list(journey.views)
-    view = next((v for v in views if wanted in (v.name.casefold(), v.id.casefold())), None)
-    if view is None:
-        known = ", ".join(f"'{printable(v.name)}'" for v in views)
-        raise Refused(
-            f"{printable(args.file)}: the map has no view '{printable(args.view)}'; "
-            + (f"its views are {known}" if known else "it has no saved views")
-        )
-    options: dict[str, Any] = {"dimmed": view.filter.left_out(journey.touchpoints())}
-    if not args.colour_by:
-        options["colour_mode"] = view.colour_mode
-    return options
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    from tpmapper.files.tpmap import load
-
-    output = Path(args.output)
-    suffix = output.suffix.lower()
-    if not output.is_dir() and suffix in EXPORT_SUFFIXES:
-        _options_for(args, suffix)
-    if args.scale is not None and not (0 < args.scale <= MAX_SCALE and math.isfinite(args.scale)):
-        raise Refused(f"--scale {args.scale:g}: choose a scale above 0 and up to {MAX_SCALE}")
-    check_output(output, args.force, EXPORT_SUFFIXES, args.file, "the map being exported")
-    journey = load(args.file)
-    language = args.language or preferred_language()
-    try:
-        if suffix == ".xlsx":
-            from tpmapper.files.excel_export import export_workbook
-
-            hidden = _view_options(journey, args).get("dimmed", frozenset())
-            export_workbook(journey, output, language=language, hidden=hidden)
-        elif suffix == ".csv":
-            from tpmapper.files.csv_export import export_csv
-
-            export_csv(journey, output, language=language)
-        else:
-            from tpmapper.render.colour_modes import ColourMode
-            from tpmapper.render.image_export import ImageOptions, export_image
-
-            given = {
-                "scale": args.scale,
-                "transparent": args.transparent,
-                "legend": args.legend,
-                "curve": args.curve,
-                "colour_mode": ColourMode(args.colour_by) if args.colour_by else None,
-                **_view_options(journey, args),
-                "pages": "split" if args.split else None,
-            }
-            options = dataclasses.replace(
-                ImageOptions(), **{key: value for key, value in given.items() if value is not None}
-            )
-            export_image(journey, output, options)
-    except ValueError as error:
-        raise Refused(str(error)) from None
-    print(
-        f"{printable(output)}: exported {_count(len(journey), 'touchpoint')} "
-        f"from {printable(args.file)}"
-    )
     return EXIT_OK
 
 
@@ -281,7 +175,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     save(result.journey, output)
     journey = result.journey
     print(
-        f"{printable(output)}: imported '{printable(journey.title)}' with {_both(_counts(journey))}"
+        f"{printable(output)}: imported '{printable(journey.title)}' with {both(_counts(journey))}"
     )
     return EXIT_OK
 
@@ -324,7 +218,7 @@ def launch_app(file: str | None) -> int:
     if _no_display():
         raise Refused(
             "the app needs a display and none was found (DISPLAY and WAYLAND_DISPLAY are "
-            f"not set); the commands {_both(COMMANDS)} work without one"
+            f"not set); the commands {both(COMMANDS)} work without one"
         )
     try:
         from tpmapper.ui.app import run_app

@@ -79,3 +79,13 @@ def not_the_input(output: Path, source: str, what: str) -> None:
         return
     if same:
         raise Refused(f"{output}: is {what} itself; name another file")
+
+
+def count(number: int, noun: str) -> str:
+    """'1 touchpoint', '2 touchpoints', '0 touchpoints'."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def both(items: Sequence[str]) -> str:
+    """'.png', '.png and .svg', '.png, .svg and .pdf'."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
