@@ -15,7 +15,6 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPixmapCache,
-    QResizeEvent,
     QTransform,
     QWheelEvent,
 )
@@ -33,7 +32,6 @@ from tpmapper.ui.palette import read_palette_mime
 MIN_ZOOM, MAX_ZOOM = 0.02, 4.0
 OVERVIEW_ZOOM = 0.25  # below this the scene draws its overview instead of every card
 ZOOM_STEP = 1.2
-FIT_MARGIN = 20  # scene units kept free around the map when it is fitted or at 100 %
 PIXMAP_CACHE_KB = 96 * 1024  # for cached cards and links
 
 
@@ -52,7 +50,6 @@ class MapView(QGraphicsView):
         # screenful of cards, so a large map would paint them afresh again and again.
         QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), PIXMAP_CACHE_KB))
         self._painted = False
-        self.fitting = True  # the map follows the view's size until the user zooms
         self._pan_from: QPointF | None = None
         self._space_held = False
         self.name_editor: NameEditor | None = None
@@ -76,8 +73,6 @@ class MapView(QGraphicsView):
         return self.transform().m11()
 
     def set_zoom(self, zoom: float) -> None:
-        """Zoom as the user asks: from now on the view keeps this zoom when resized."""
-        self.fitting = False
         zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
         factor = zoom / self.zoom
         if abs(factor - 1) > 1e-9:
@@ -91,21 +86,11 @@ class MapView(QGraphicsView):
         self.set_zoom(self.zoom / ZOOM_STEP)
 
     def reset_zoom(self) -> None:
-        """100 %, with the map's top-left corner in view (not wherever the zoom left it)."""
         self.set_zoom(1.0)
-        bounds = self.map_scene().layout.bounds
-        viewport = self.viewport().rect()
-        self.centerOn(
-            bounds.x - FIT_MARGIN + viewport.width() / 2,
-            bounds.y - FIT_MARGIN + viewport.height() / 2,
-        )
 
     def fit(self) -> None:
-        """The whole map in view, centred, and never larger than 100 %; it stays fitted
-        when the window (or a dock beside the map) changes size, until the user zooms."""
-        self.fitting = True
-        margin = FIT_MARGIN
-        bounds = qrect(self.map_scene().layout.bounds).adjusted(-margin, -margin, margin, margin)
+        """The whole map in view, centred, and never larger than 100 %."""
+        bounds = qrect(self.map_scene().layout.bounds).adjusted(-20, -20, 20, 20)
         viewport = self.viewport().rect()
         zoom = min(viewport.width() / bounds.width(), viewport.height() / bounds.height(), 1.0)
         zoom = max(MIN_ZOOM, zoom)
@@ -116,11 +101,6 @@ class MapView(QGraphicsView):
     def _zoomed(self) -> None:
         self.map_scene().set_overview(self.zoom < OVERVIEW_ZOOM)
         self.zoom_changed.emit(self.zoom)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if self.fitting and isinstance(self.scene(), MapScene):
-            self.fit()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
