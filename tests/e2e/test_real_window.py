@@ -412,7 +412,8 @@ def test_pinned_lane_headers_survive_a_sideways_scroll(display, tmp_path):
 
         def headers_back() -> bool:  # with the bug they never come back: the wait times out
             seen.append(pixels_of(display.screenshot("after"), LANE_HEADER_FILL))
-            return seen[-1] > before * 0.8
+            # the curve's own header below the grid scrolls away, the pinned ones stay
+            return seen[-1] > before * 0.5
 
         try:
             wait_until(headers_back, "the pinned lane headers after the scroll", seconds=3)
