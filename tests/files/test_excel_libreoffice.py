@@ -118,3 +118,22 @@ def test_formulas_a_script_wrote_are_refused_until_libreoffice_saves_their_resul
         ("Ad", 3, "Marketing"),
         ("Web", 4, ""),
     ]
+
+
+def test_the_sample_workbook_prints_on_at_most_ten_landscape_pages(tmp_path: Path, soffice):
+    """Each visible sheet fits the page width in landscape, with its header row repeated:
+    LibreOffice printed the sample on 28 pages before."""
+    import re
+    import zipfile
+
+    workbook = tmp_path / "sample.xlsx"
+    export_workbook(load(sample_path()), workbook)
+    with zipfile.ZipFile(workbook) as book:
+        touchpoints = book.read("xl/worksheets/sheet2.xml").decode("utf-8")
+        names = book.read("xl/workbook.xml").decode("utf-8")
+    assert '<pageSetUpPr fitToPage="1"' in touchpoints
+    assert 'orientation="landscape"' in touchpoints
+    assert "_xlnm.Print_Titles" in names
+    pdf = soffice(workbook, "pdf", tmp_path / "pdf").read_bytes()
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert 1 <= pages <= 10, f"{pages} pages"

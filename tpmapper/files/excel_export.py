@@ -74,6 +74,8 @@ from tpmapper.render.style import (
 Progress = Callable[[int, int], bool | None]
 
 PROGRESS_STEP = 500  # rows between progress reports
+#: The sheets whose first row is a table's header, repeated on every printed page.
+PRINT_TITLE_SHEETS = ("touchpoints", "journey", "phases", "lanes", "personas", "findings")
 MAX_VALIDATED_ROW = 1_048_576  # Excel's last row: drop-downs cover rows added later too
 HEADER_FILL = "#dfe4ea"
 PERCENT = "0.0%"
@@ -275,6 +277,9 @@ class _BookWriter:
                 "lists",
             )
         }
+        for key, sheet in self.sheets.items():  # before any row: write-only sheets
+            if key != "lists":  # write their properties first; drop-down lists never print
+                _fit_pages_to_width(sheet, title_rows=key in PRINT_TITLE_SHEETS)
         self.list_ranges: dict[str, str] = {}
         self.raw: dict[str, RawRows] = {}
         self.strings = SharedStrings()
@@ -651,6 +656,17 @@ class _BookWriter:
         )
         cell = self.cell(sheet, text, fill=s.cached_fill(colour), alignment=s.wrap_top)
         return cell, text.count("\n") + 1
+
+
+def _fit_pages_to_width(sheet: Any, title_rows: bool) -> None:
+    """Printed in landscape, each sheet as wide as one page (as many pages down as it
+    needs), a table's header row again on every page."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # as many pages down as the rows need
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    if title_rows:
+        sheet.print_title_rows = "1:1"
 
 
 def _truncated_lines(lines: list[str], more: str) -> str:
