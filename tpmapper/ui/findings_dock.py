@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QFont, QMouseEvent, QPalette, QShowEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QFont, QMouseEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -28,7 +28,7 @@ from tpmapper.analysis import Cell, Findings, analyze
 from tpmapper.model.journey import JourneyMap
 from tpmapper.model.vocabulary import Moment
 from tpmapper.ui import labels
-from tpmapper.ui.document import Document
+from tpmapper.ui.live_view import LiveView
 
 #: How long the map must stay unchanged before the findings are worked out again.
 REFRESH_DELAY_MS = 200
@@ -69,7 +69,7 @@ class _FindingsTree(QTreeWidget):
             self.pressed_again.emit()
 
 
-class FindingsDock(QWidget):
+class FindingsDock(LiveView):
     """Shows a document's findings; set one with `set_document`."""
 
     #: The touchpoint ids of the finding(s) the user chose (a kind: all of its touchpoints).
@@ -78,18 +78,12 @@ class FindingsDock(QWidget):
     findings_changed = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.document: Document | None = None
+        super().__init__(REFRESH_DELAY_MS, parent)
         self.findings: Findings | None = None
         self._refreshing = False
         self._kind_items: dict[str, QTreeWidgetItem] = {}
         self._rows: dict[str, list[Row]] = {}
         self._expanded: dict[str, bool] = {}  # as the user left each kind
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(REFRESH_DELAY_MS)
-        self._timer.timeout.connect(self._refresh_if_shown)
-        self._stale = False  # an edit came while the dock was hidden
 
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
@@ -118,31 +112,8 @@ class FindingsDock(QWidget):
         self.tree.itemCollapsed.connect(self._on_collapsed)
 
     # ------------------------------------------------------------------ the document
-    def set_document(self, document: Document) -> None:
-        """Show `document`'s findings now, and again shortly after each of its edits."""
-        if self.document is not None:
-            self.document.edited.disconnect(self._timer.start)
-        self.document = document
-        document.edited.connect(self._timer.start)
-        self.refresh()
-
-    def _refresh_if_shown(self) -> None:
-        """After edits: analyse now if the list is seen, else when it is next shown (on a
-        large map the analysis takes a noticeable moment: not for a hidden tab)."""
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
-
-    def refresh(self) -> None:
-        """Work out the findings now (edits do it after `REFRESH_DELAY_MS`)."""
-        self._timer.stop()
-        self._stale = False
+    def redraw(self) -> None:
+        """Work out the findings (edits do it after `REFRESH_DELAY_MS`)."""
         if self.document is None:
             return
         journey = self.document.journey
@@ -151,11 +122,6 @@ class FindingsDock(QWidget):
         self._show(self._kinds(journey, findings))
         self.summary.setText(self._summary_text(findings))
         self.findings_changed.emit(findings)
-
-    @property
-    def refresh_pending(self) -> bool:
-        """An edit happened that the list does not show yet."""
-        return self._timer.isActive()
 
     # ------------------------------------------------------------------ what is shown
     def _summary_text(self, findings: Findings) -> str:

@@ -22,8 +22,8 @@ from collections.abc import Callable, Sequence
 from enum import Enum
 
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QShowEvent
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from tpmapper.analysis import Findings, analyze
@@ -33,7 +33,7 @@ from tpmapper.model.values import RATING_MAX, RATING_MIN
 from tpmapper.model.vocabulary import Medium, Ownership
 from tpmapper.render import style
 from tpmapper.ui import labels
-from tpmapper.ui.document import Document
+from tpmapper.ui.live_view import LiveView
 
 # No OpenGL (offscreen and remote desktops lack it); black on white like the map.
 pg.setConfigOptions(antialias=True, useOpenGL=False, background="w", foreground="k")
@@ -113,20 +113,14 @@ def jittered(pairs: Sequence[tuple[int, int]]) -> list[tuple[float, float]]:
     return points
 
 
-class InsightsDock(QWidget):
+class InsightsDock(LiveView):
     """Four charts of the open map; `set_document` chooses the map."""
 
     #: The ids of the touchpoints behind a clicked bar, bar segment or point.
     touchpoints_chosen = Signal(list)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.document: Document | None = None
-        self._stale = False
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(REFRESH_DELAY_MS)
-        self._timer.timeout.connect(self._refresh_if_shown)
+        super().__init__(REFRESH_DELAY_MS, parent)
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
@@ -163,30 +157,7 @@ class InsightsDock(QWidget):
         self.weak_bars: Bars | None = None
 
     # ------------------------------------------------------------------ document
-    def set_document(self, document: Document | None) -> None:
-        """Show `document`'s map now, and again a moment after each of its edits."""
-        if self.document is not None:
-            self.document.edited.disconnect(self._timer.start)
-        self.document = document
-        self._timer.stop()
-        if document is not None:
-            document.edited.connect(self._timer.start)
-        self.refresh()
-
-    def _refresh_if_shown(self) -> None:
-        """A hidden dock waits until it is shown again."""
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
-
-    def refresh(self) -> None:
-        self._stale = False
+    def redraw(self) -> None:
         for plot in self._plots():
             plot.clear()
         self.customer_bars = self.company_bars = self.owner_bars = self.weak_bars = None
