@@ -19,13 +19,13 @@ from tpmapper.files.excel_cells import EXCEL_MAX_TEXT, clean_text, excel_escape,
 from tpmapper.files.excel_columns import TOUCHPOINT_COLUMNS
 from tpmapper.files.excel_export import (
     CellTooLongError,
-    ExportCancelled,
     export_workbook,
     workbook_bytes,
 )
 from tpmapper.files.templates import sample_path
 from tpmapper.files.tpmap import load
 from tpmapper.model import JourneyMap, Lane, Persona, Phase, Touchpoint
+from tpmapper.progress import ExportCancelled
 from tpmapper.render.style import RATING_COLOURS, UNRATED_COLOUR
 
 TODAY = date(2024, 6, 1)

@@ -20,12 +20,12 @@ from tpmapper.files.errors import MapFileError
 from tpmapper.files.templates import sample_path
 from tpmapper.files.tpmap import load
 from tpmapper.model.journey import JourneyMap
+from tpmapper.progress import ExportCancelled
 from tpmapper.render import image_export, png_encoder, style
 from tpmapper.render.image_export import (
     MARGIN,
     TITLE_GAP,
     TITLE_HEIGHT,
-    ExportCancelled,
     ExportLabels,
     ImageOptions,
     ensure_gui_application,

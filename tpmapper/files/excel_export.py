@@ -43,6 +43,13 @@ from pathlib import Path
 from typing import Any
 
 from tpmapper.analysis import analyze, cell_rating
+from tpmapper.colours import (
+    LANE_HEADER_FILL,
+    MUTED_TEXT,
+    RATING_COLOURS,
+    TEXT_COLOUR,
+    UNRATED_COLOUR,
+)
 from tpmapper.files.atomic import atomic_write
 from tpmapper.files.excel_cells import EXCEL_MAX_TEXT, excel_escape
 from tpmapper.files.excel_columns import (
@@ -63,15 +70,7 @@ from tpmapper.files.vocabulary_words import NO, YES, label
 from tpmapper.model.elements import Touchpoint
 from tpmapper.model.journey import JourneyMap
 from tpmapper.model.vocabulary import Channel, Directness, LaneKind, Medium, Moment, Ownership
-from tpmapper.render.style import (
-    LANE_HEADER_FILL,
-    MUTED_TEXT,
-    RATING_COLOURS,
-    TEXT_COLOUR,
-    UNRATED_COLOUR,
-)
-
-Progress = Callable[[int, int], bool | None]
+from tpmapper.progress import Progress, Steps
 
 PROGRESS_STEP = 500  # rows between progress reports
 #: The sheets whose first row is a table's header, repeated on every printed page.
@@ -84,10 +83,6 @@ MAX_ROW_HEIGHT = 409  # points, Excel's limit
 # Text openpyxl would not store as it is: a formula ("=…"), an error value ("#N/A"), a
 # carriage return (XML turns it into a line feed), an escape-like "_xHHHH_", control chars.
 _NEEDS_CARE = re.compile(r"^[=#]|[\r\x00-\x08\x0b\x0c\x0e-\x1f]|_x[0-9A-Fa-f]{4}_")
-
-
-class ExportCancelled(Exception):
-    """The progress callback asked to stop; nothing was written."""
 
 
 class CellTooLongError(ValueError):
@@ -255,11 +250,11 @@ class _BookWriter:
         self.journey = journey
         self.language = "de" if language == "de" else "en"
         self.today = today
-        self.progress = progress
+        self.steps = Steps(
+            progress, len(journey.touchpoints()) + len(journey.links()), PROGRESS_STEP
+        )
         self.touchpoints = journey.touchpoints()
         self.links = journey.links()
-        self.total = len(self.touchpoints) + len(self.links)
-        self.done = 0
         self.styles = _Styles()
         self.new_cell = WriteOnlyCell
         self.sheets = {
@@ -289,7 +284,7 @@ class _BookWriter:
         return german if self.language == "de" else english
 
     def write(self) -> None:
-        self.report()
+        self.steps.report()
         self.write_lists()
         self.write_touchpoints()
         self.write_journey()
@@ -302,18 +297,10 @@ class _BookWriter:
         summary.write_summary()
         write_findings(self, findings)
         summary.write_about()
-        self.done = self.total
-        self.report()
-
-    def report(self) -> None:
-        if self.progress is not None and self.progress(self.done, self.total) is False:
-            raise ExportCancelled("the export was cancelled")
+        self.steps.finish()
 
     def advance(self, rows: int) -> None:
-        before = self.done // PROGRESS_STEP
-        self.done += rows
-        if self.done // PROGRESS_STEP != before:
-            self.report()
+        self.steps.advance(rows)
 
     # ------------------------------------------------------------------ cells
 

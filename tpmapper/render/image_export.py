@@ -61,6 +61,7 @@ from tpmapper.model.elements import Touchpoint
 from tpmapper.model.journey import JourneyMap
 from tpmapper.model.transfer import extract
 from tpmapper.model.vocabulary import Moment
+from tpmapper.progress import Progress, Steps
 from tpmapper.render import map_painter, painters, pdf_pages, style
 from tpmapper.render.colour_modes import Colouring, ColourMode, ColourWords, colouring
 from tpmapper.render.curve import CurveLabels, paint_curve
@@ -98,12 +99,6 @@ PAGE_SIZES = {
 }
 PAGE_MODES = ("fit", "split")
 SUFFIXES = (".png", ".svg", ".pdf")  # what `export_image` writes, for file dialogs
-
-Progress = Callable[[int, int], bool | None]
-
-
-class ExportCancelled(Exception):
-    """The progress callback asked to stop; nothing was written."""
 
 
 @dataclass(frozen=True)
@@ -388,20 +383,6 @@ def _compose(
 # ---------------------------------------------------------------------- progress
 
 
-class _Steps:
-    """Counts paint stages and asks the caller's progress callback whether to go on."""
-
-    def __init__(self, progress: Progress | None, total: int) -> None:
-        self._progress = progress
-        self.total = max(1, total)
-        self.done = 0
-
-    def advance(self) -> None:
-        self.done = min(self.done + 1, self.total)
-        if self._progress is not None and self._progress(self.done, self.total) is False:
-            raise ExportCancelled("the export was cancelled")
-
-
 def _chunks(items: list, size: int = CHUNK) -> Iterator[list]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
@@ -485,7 +466,7 @@ def _paint_legend(painter: QPainter, entries: list[LegendEntry]) -> None:
 
 
 def _paint_map(
-    painter: QPainter, sheet: Sheet, part: _Part, options: ImageOptions, steps: _Steps
+    painter: QPainter, sheet: Sheet, part: _Part, options: ImageOptions, steps: Steps
 ) -> None:
     """Back to front, as `map_painter.paint_map`: grid, links, cards, headers.
 
@@ -524,7 +505,7 @@ def _paint_map(
 
 
 def _paint_sheet(
-    painter: QPainter, sheet: Sheet, part: _Part, options: ImageOptions, steps: _Steps
+    painter: QPainter, sheet: Sheet, part: _Part, options: ImageOptions, steps: Steps
 ) -> None:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
@@ -594,14 +575,14 @@ def _check_png_size(sheet: Sheet, scale: float) -> tuple[int, int]:
 
 def _render_png(
     journey: JourneyMap, options: ImageOptions, progress: Progress | None, *, encoding: bool
-) -> tuple[QImage, _Steps]:
+) -> tuple[QImage, Steps]:
     """The painted picture, and the progress steps (`encoding`: counting `encode_png`'s)."""
     ensure_gui_application()
     sheet = _compose(journey, options, title=options.title, margin=MARGIN)
     width, height = _check_png_size(sheet, options.scale)
     part = _part(sheet)
     bands = png_bands(width, height, options.transparent) if encoding else 0
-    steps = _Steps(progress, part.steps(sheet) + bands)
+    steps = Steps(progress, part.steps(sheet) + bands)
     image = _image(width, height, transparent=options.transparent)
     if image.isNull():
         raise MemoryError(f"not enough memory for a {width:,} × {height:,} pixel image")
@@ -649,7 +630,7 @@ def svg_bytes(
     ensure_gui_application()
     sheet = _compose(journey, options, title=options.title, margin=MARGIN)
     part = _part(sheet)
-    steps = _Steps(progress, part.steps(sheet) + 1)
+    steps = Steps(progress, part.steps(sheet) + 1)
     data, buffer = _open_buffer()
     generator = QSvgGenerator()
     generator.setOutputDevice(buffer)
@@ -747,7 +728,7 @@ def pdf_bytes(
         tiles = [sheet.rect]
         zoom = min(room.width() / sheet.width, room.height() / sheet.height, MAX_FIT_ZOOM)
     parts = [_part(sheet, tile if split else None) for tile in tiles]
-    steps = _Steps(progress, sum(part.steps(sheet) for part in parts) + 1)
+    steps = Steps(progress, sum(part.steps(sheet) for part in parts) + 1)
     painter = QPainter(writer)
     try:
         for number, (tile, part) in enumerate(zip(tiles, parts, strict=True), 1):

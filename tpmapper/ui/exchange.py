@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from tpmapper.files.errors import MapFileError
 from tpmapper.i18n import preferred_language
+from tpmapper.progress import ExportCancelled
 from tpmapper.ui.document import Document
 
 if TYPE_CHECKING:
@@ -158,7 +159,7 @@ class Exchange(QObject):
                 else:
                     options = self._image_options(choices)
                     image_export.export_image(journey, path, options, progress)
-        except (excel_export.ExportCancelled, image_export.ExportCancelled):
+        except ExportCancelled:
             return False
         except (MapFileError, ValueError) as error:
             QMessageBox.warning(self.window, self.tr("Export failed"), str(error))
