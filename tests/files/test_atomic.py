@@ -5,6 +5,8 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -287,3 +289,148 @@ def test_stale_temporaries_beside_a_link_target_are_left_alone(tmp_path: Path) -
     assert not beside.exists()
     assert not (real_folder / "shop.tpmap").exists()
     assert (tmp_path / "link.tpmap").read_bytes() == dumps(minimal_map())
+
+
+# ---------------------------------------------------------------------- left by a crash
+
+_SAVE_IN_ANOTHER_PROCESS = """
+import os, sys
+from tpmapper.files import atomic
+real_fsync = os.fsync
+def fsync(handle):
+    if sys.argv[2] == "crash":
+        os._exit(9)  # dies in the middle of the save: the temporary file stays
+    print("writing", flush=True)
+    sys.stdin.readline()  # until the test lets it go on
+    real_fsync(handle)
+os.fsync = fsync
+atomic.atomic_write(sys.argv[1], b"the other process's map")
+"""
+
+
+def _save_in_another_process(path: Path, how: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-c", _SAVE_IN_ANOTHER_PROCESS, str(path), how],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+
+
+def _crashed_save(path: Path) -> Path:
+    """The temporary file a save of `path` left when its process died in the middle."""
+    before = set(_temporaries(path.parent))
+    process = _save_in_another_process(path, "crash")
+    process.communicate(timeout=60)
+    assert process.returncode == 9
+    [left] = set(_temporaries(path.parent)) - before
+    assert f".{atomic.HOST}-{process.pid}." in left.name
+    return left
+
+
+def test_a_crashed_saves_temporary_is_removed_by_the_next_save_into_its_folder(
+    tmp_path: Path,
+) -> None:
+    path, old = _old_file(tmp_path)
+    crashed = _crashed_save(path)
+    dead = int(crashed.name.split(f".{atomic.HOST}-")[1].split(".")[0])
+    crashed_other = _stray(tmp_path, "other.tpmap", atomic.HOST, dead, 0)  # another map's
+    os.utime(crashed, None)  # just now: it is its dead process that makes it stale
+    assert path.read_bytes() == old
+    save(minimal_map(), path)
+    assert not crashed.exists()
+    assert not crashed_other.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["shop.tpmap"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="there an open file cannot be removed")
+def test_a_save_in_progress_in_another_process_is_left_alone(tmp_path: Path) -> None:
+    path, _old = _old_file(tmp_path)
+    other = _save_in_another_process(path, "wait")
+    try:
+        assert other.stdout is not None
+        assert other.stdin is not None
+        assert other.stdout.readline() == "writing\n"
+        [writing] = _temporaries(tmp_path)
+        os.utime(writing, (0, 0))  # however old it looks: its process runs and holds it
+        save(minimal_map(), path)
+        save(minimal_map(), tmp_path / "other.tpmap")
+        assert writing.exists()
+        assert load(path) == minimal_map()
+        other.communicate("go on\n", timeout=60)
+        assert other.returncode == 0
+    finally:
+        if other.poll() is None:
+            other.kill()
+            other.communicate()
+    assert path.read_bytes() == b"the other process's map"  # it finished its save whole
+    assert _temporaries(tmp_path) == []
+
+
+def _stray(folder: Path, name: str, host: str, pid: int, age_seconds: float) -> Path:
+    tag = f"{int(age_seconds):08d}"  # as random as mkstemp's part of the name
+    stray = folder / f".{name}.{host}-{pid}.{tag}{TEMP_SUFFIX}"
+    stray.write_bytes(b"half a map")
+    moment = time.time() - age_seconds
+    os.utime(stray, (moment, moment))
+    return stray
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no flock: such are kept for 10 minutes")
+def test_an_unlocked_temporary_of_a_running_process_id_is_a_left_over(tmp_path: Path) -> None:
+    """The id of a dead writer may be given to a new process; a save in progress holds the
+    lock on its temporary, so an unlocked one of a running process is left over (unless
+    it is so fresh that its writer may be about to lock it)."""
+    running = os.getppid()
+    reused = _stray(tmp_path, "shop.tpmap", atomic.HOST, running, 2 * 60)
+    fresh = _stray(tmp_path, "shop.tpmap", atomic.HOST, running, 5)
+    save(minimal_map(), tmp_path / "shop.tpmap")
+    assert not reused.exists()
+    assert fresh.exists()
+
+
+def test_an_unlocked_temporary_of_this_process_is_kept_until_stale(tmp_path: Path) -> None:
+    mine = _stray(tmp_path, "shop.tpmap", atomic.HOST, os.getpid(), 5 * 60)
+    forgotten = _stray(tmp_path, "shop.tpmap", atomic.HOST, os.getpid(), 11 * 60)
+    save(minimal_map(), tmp_path / "shop.tpmap")
+    assert mine.exists()  # perhaps another thread's save, about to lock it
+    assert not forgotten.exists()
+
+
+def test_another_computers_temporaries_are_only_removed_when_stale_and_ours(
+    tmp_path: Path,
+) -> None:
+    """On a shared folder a process id of another computer tells nothing here."""
+    host = "elsewhere" if atomic.HOST != "elsewhere" else "yonder"
+    dead = 2**22 + 12345  # no process here, but perhaps there
+    stale = _stray(tmp_path, "shop.tpmap", host, dead, 11 * 60)
+    fresh = _stray(tmp_path, "shop.tpmap", host, dead, 5 * 60)
+    others = _stray(tmp_path, "other.tpmap", host, dead, 11 * 60)
+    save(minimal_map(), tmp_path / "shop.tpmap")
+    assert not stale.exists()
+    assert fresh.exists()
+    assert others.exists()
+
+
+def test_what_only_looks_like_a_temporary_is_left_alone(tmp_path: Path) -> None:
+    folder = tmp_path / f".shop.tpmap.{atomic.HOST}-1.a1b2c3d4{TEMP_SUFFIX}"
+    folder.mkdir()
+    link = tmp_path / f".shop.tpmap.{atomic.HOST}-2.a1b2c3d4{TEMP_SUFFIX}"
+    link.symlink_to(tmp_path / "elsewhere")
+    visible = tmp_path / f"shop.tpmap.{atomic.HOST}-3.a1b2c3d4{TEMP_SUFFIX}"
+    visible.write_bytes(b"a user's file")
+    save(minimal_map(), tmp_path / "shop.tpmap")
+    assert folder.is_dir()
+    assert link.is_symlink()
+    assert visible.exists()
+
+
+def test_a_long_file_name_still_saves_and_its_left_overs_are_found(tmp_path: Path) -> None:
+    path = tmp_path / ("ä" * 120 + ".tpmap")  # 246 bytes: the temporary's name is cut short
+    crashed = _crashed_save(path)
+    assert len(os.fsencode(crashed.name)) <= atomic.NAME_BYTES
+    save(minimal_map(), path)
+    assert load(path) == minimal_map()
+    assert not crashed.exists()
+    assert _temporaries(tmp_path) == []

@@ -277,3 +277,19 @@ def test_our_own_workbook_holds_no_formula_and_imports() -> None:
     for xml in sheet_parts(data).values():
         assert uncached_formulas(xml.encode(), 10**6, 100) == []
     assert import_workbook_bytes(data, "map.xlsx").journey == minimal_map()
+
+
+def test_a_formula_under_a_prefix_of_its_own_is_found_too() -> None:
+    """Formulas are looked for only in sheets whose XML holds a formula tag, counted while
+    the sheet is checked: a prefix declared on the cell, not the sheet, is no hiding place."""
+
+    def prefixed(xml: str) -> str:
+        main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+        xml = xml.replace(
+            '<c r="C2"><f>1+2</f><v /></c>', f'<c r="C2"><x:f xmlns:x="{main}">1+2</x:f><v /></c>'
+        )
+        return re.sub(r'<c r="D2"><f>(.*?)</f><v /></c>', r'<c r="D2"><v>1</v></c>', xml)
+
+    with pytest.raises(WorkbookError) as caught:
+        import_workbook_bytes(_with_sheet_xml(_script_workbook(), prefixed), "script.xlsx")
+    assert caught.value.problems == [f"Touchpoints!C2: {FORMULA_WITHOUT_RESULT}"]

@@ -251,9 +251,9 @@ CASES: list[tuple[str, bytes, str | None, str]] = [
     ("tags-1001", _changed(_tp(0, tags=[f"t{i}" for i in range(1001)])), "touchpoints[0].tags",
      "1,001 entries are more than 1,000"),
     ("nesting-lists", b"[" * 100_000, None, "nested absurdly deep"),
-    ("nesting-objects", b'{"a":' * 100_000, None, "nested absurdly deep"),
-    ("nesting-inside-map", _sample_with(b'"roi": 1.8', b'"roi": ' + b"[" * 100_000), None,
-     "nested absurdly deep"),
+    ("nesting-objects", b'{"a":' * 100_000, "a", "nested absurdly deep"),
+    ("nesting-inside-map", _sample_with(b'"roi": 1.8', b'"roi": ' + b"[" * 100_000),
+     "touchpoints", "nested absurdly deep"),
     ("integer-5000-digits", b'{"format": "tpmapper-map", "version": ' + b"7" * 5000 + b"}", None,
      "a number of 5,000 digits is too large"),
     ("integer-400-digits-cost", _sample_with(b'"cost": 35000', b'"cost": 1' + b"0" * 400), None,
@@ -397,8 +397,8 @@ def test_limits_are_far_above_a_real_map() -> None:
         "personas": 1_000,
         "phases": 200,
         "lanes": 200,
-        "touchpoints": 100_000,
-        "links": 500_000,
+        "touchpoints": 60_000,  # the canvas is measured with 10,000 cards
+        "links": 150_000,
         "views": 1_000,
     }
 

@@ -37,7 +37,7 @@ from pathlib import Path
 
 from tpmapper.files.excel_columns import sheet_key
 from tpmapper.files.excel_own_workbook import OwnWorkbook
-from tpmapper.files.excel_reading import ImportResult
+from tpmapper.files.excel_reading import ImportResult, row_caps
 from tpmapper.files.excel_typed_sheet import TypedSheet
 from tpmapper.files.workbook_guard import WorkbookError, open_workbook, read_workbook_file
 from tpmapper.model.journey import JourneyMap
@@ -55,7 +55,7 @@ def import_workbook_bytes(
     data: bytes, source: str | Path = "<workbook>", base: JourneyMap | None = None
 ) -> ImportResult:
     """As `import_workbook`, from the file's bytes; `source` names it in messages."""
-    with open_workbook(data, source) as book:
+    with open_workbook(data, source, row_caps) as book:
         sheets = {sheet_key(ws.title): ws for ws in reversed(book.worksheets)}
         if {"touchpoints", "phases", "lanes"} <= sheets.keys():
             return OwnWorkbook(source, sheets).read()

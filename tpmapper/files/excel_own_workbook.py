@@ -19,6 +19,7 @@ from tpmapper.files.excel_columns import (
     cell_reader,
 )
 from tpmapper.files.excel_reading import (
+    ABOUT_ROWS,
     Axis,
     ImportResult,
     Problems,
@@ -99,7 +100,7 @@ class OwnWorkbook:
         if sheet is None:
             return title, description
         wanted = {header_key(word): key for key, words in ABOUT_KEYS.items() for word in words}
-        for number, row in enumerate(sheet_rows(sheet, self.source, 1_000), 1):
+        for number, row in enumerate(sheet_rows(sheet, self.source, ABOUT_ROWS), 1):
             if len(row) < 2 or not isinstance(row[0], str):
                 continue
             key = wanted.get(header_key(row[0]))

@@ -16,7 +16,9 @@ from tpmapper.files.excel_columns import (
     Column,
     cell_reader,
     find_columns,
+    sheet_key,
 )
+from tpmapper.files.workbook_census import SLACK_ROWS
 from tpmapper.files.workbook_guard import MAX_PROBLEMS, WorkbookError, cell_place
 from tpmapper.model import values
 from tpmapper.model.elements import FieldError, Touchpoint, new_id
@@ -25,7 +27,7 @@ from tpmapper.model.vocabulary import Moment
 from tpmapper.printable import printable
 
 LIMITS = tpmap.LIMITS
-SLACK_ROWS = 1_000  # blank rows, titles and headers a sheet may hold beyond its elements
+ABOUT_ROWS = 1_000  # the About sheet: a title, a description, a few notes
 HEADER_SEARCH_ROWS = 20  # a typed sheet's header is among its first non-empty rows
 NEW_PHASE_COLOURS = (
     "#4e79a7",
@@ -420,6 +422,18 @@ def title_from_file(source: str | Path) -> str:
 
 def capped(key: str) -> int:
     return LIMITS[key] + SLACK_ROWS
+
+
+def row_caps(titles: list[str]) -> dict[str, int]:
+    """The most rows each sheet of a workbook with these `titles` is read with: in our
+    own workbook, by what each of its sheets holds (sheets it does not read: none); in a
+    typed one, every sheet as touchpoints (any may hold them)."""
+    keys = {title: sheet_key(title) for title in titles}
+    if not {"touchpoints", "phases", "lanes"} <= set(keys.values()):
+        return dict.fromkeys(titles, capped("touchpoints"))
+    caps = {key: capped(key) for key in ("personas", "phases", "lanes", "touchpoints")}
+    caps |= {"journey": capped("links"), "about": ABOUT_ROWS}
+    return {title: caps[key] for title, key in keys.items() if key in caps}
 
 
 def next_colour(axis: Axis) -> str:

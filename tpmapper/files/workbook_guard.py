@@ -4,9 +4,12 @@ An .xlsx file is a zip archive of XML parts. Before openpyxl sees a byte, the fi
 read whole (up to `MAX_FILE_BYTES`), its kind is told from its first bytes (an old .xls,
 a CSV, an .ods are each named), and the zip's directory is checked: how many parts,
 how large they say they are unpacked (in total, and against their packed size, which
-catches zip bombs; `zipfile` itself stops any part at its declared size). XML entity
-declarations are refused by defusedxml, which openpyxl uses when it is installed; this
-module refuses to read at all when it is not active. Rows are read up to a cap.
+catches zip bombs; `zipfile` itself stops any part at its declared size). Then the parts
+are counted as they unpack (`workbook_census`): the shared strings' texts, each sheet's
+rows and cells, against caps (a sheet's rows by what the caller reads it for), so that
+openpyxl never parses millions of them. XML entity declarations are refused by
+defusedxml, which openpyxl uses when it is installed; this module refuses to read at all
+when it is not active. Rows are read up to a cap.
 
 Every refusal is a `WorkbookError`: one sentence naming the file.
 """
@@ -18,9 +21,10 @@ import io
 import re
 import struct
 import warnings
+import weakref
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,6 +32,15 @@ from xml.etree.ElementTree import ParseError
 
 from tpmapper.files.errors import MapFileError
 from tpmapper.files.reading import read_capped
+from tpmapper.files.workbook_census import (
+    Census,
+    census_parts,
+    crowded,
+    crowded_problem,
+    shared_strings_problem,
+    sheet_census,
+    sheet_titles,
+)
 from tpmapper.files.workbook_formulas import FORMULA_WITHOUT_RESULT, sheet_xml, uncached_formulas
 from tpmapper.printable import printable
 
@@ -43,6 +56,10 @@ MAX_COLUMNS = 100  # columns read from any sheet; ours has 30
 MAX_CELLS = 12_000_000  # rows x columns read from one sheet (~100 MB of row tuples)
 MAX_PROBLEMS = 200  # problems kept in a WorkbookError (all are counted)
 
+RowCaps = Callable[[list[str]], dict[str, int]]  # sheet titles -> the most rows of each
+# What each part of a workbook open here holds, counted before openpyxl parsed it.
+_CENSUSES: weakref.WeakKeyDictionary[Any, dict[str, Census]] = weakref.WeakKeyDictionary()
+_ZIP_DAMAGE = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError)
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_STARTS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 
@@ -138,8 +155,13 @@ def _declared_members(data: bytes) -> int | None:
     return struct.unpack_from("<H", data, end + 10)[0]
 
 
-def check_archive(data: bytes, source: str | Path) -> None:
-    """Refuse anything that is not a sound .xlsx zip of reasonable unpacked size."""
+def check_archive(
+    data: bytes, source: str | Path, row_caps: RowCaps | None = None
+) -> dict[str, Census]:
+    """Refuse anything that is not a sound .xlsx zip of reasonable unpacked size, or that
+    holds more shared texts, rows or cells than tpmapper reads: `row_caps` gives the most
+    rows of each sheet read, from all sheets' titles. Returns what each XML part holds
+    (`workbook_census.census_parts`)."""
     if not data.startswith(_ZIP_STARTS):
         raise refuse(source, _kind_of_non_zip(data))
     declared = _declared_members(data)
@@ -150,12 +172,23 @@ def check_archive(data: bytes, source: str | Path) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, struct.error, OSError) as e:
+            if len(members) > MAX_MEMBERS:
+                raise refuse(source, f"holds more than {MAX_MEMBERS:,} parts; not a workbook")
+            _check_sizes(members, source)
+            names = {member.filename for member in members}
+            _check_parts(names, members, source)
+            problem = shared_strings_problem(archive, members)
+            if problem:
+                raise refuse(source, problem)
+            censuses = census_parts(archive, members)
+            titles = sheet_titles(archive, names)
+            caps = row_caps(list(titles.values())) if row_caps else {}
+            problem = crowded_problem(censuses, titles, caps)
+    except (*_ZIP_DAMAGE, ValueError, struct.error, OSError) as e:
         raise refuse(source, f"is damaged or truncated: {_describe(e)}") from None
-    if len(members) > MAX_MEMBERS:
-        raise refuse(source, f"holds more than {MAX_MEMBERS:,} parts; not a workbook")
-    _check_sizes(members, source)
-    _check_parts({member.filename for member in members}, members, source)
+    if problem:
+        raise refuse(source, problem)
+    return censuses
 
 
 def _check_sizes(members: list[zipfile.ZipInfo], source: str | Path) -> None:
@@ -267,19 +300,23 @@ def _translated(source: str | Path, doing: str) -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def open_workbook(data: bytes, source: str | Path) -> Iterator[Workbook]:
-    """The checked bytes as a read-only openpyxl workbook (values, not formulas)."""
+def open_workbook(
+    data: bytes, source: str | Path, row_caps: RowCaps | None = None
+) -> Iterator[Workbook]:
+    """The checked bytes (see `check_archive`) as a read-only openpyxl workbook (values,
+    not formulas)."""
     if not xml_is_defused():
         raise refuse(
             source,
             "cannot be read safely: defusedxml is not active for openpyxl (install defusedxml "
             "and unset OPENPYXL_DEFUSEDXML)",
         )
-    check_archive(data, source)
+    censuses = check_archive(data, source, row_caps)
     from openpyxl import load_workbook
 
     with _translated(source, "reading the workbook"):
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    _CENSUSES[book] = censuses
     try:
         yield book
     finally:
@@ -313,6 +350,13 @@ def sheet_rows(sheet: Any, source: str | Path, max_rows: int) -> list[tuple[Any,
             f"its sheet '{title}' declares {declared * width:,} cells, more than the "
             f"{MAX_CELLS:,} tpmapper reads",
         )
+    census = _CENSUSES.get(sheet.parent, {}).get(getattr(sheet, "_worksheet_path", None))
+    if census is None:
+        with _translated(source, f"reading the sheet '{title}'"):
+            census = sheet_census(sheet)
+    problem = crowded(census, f"sheet '{title}'", limit) if census is not None else None
+    if problem:
+        raise refuse(source, problem)
     sheet.reset_dimensions()
     with _translated(source, f"reading the sheet '{title}'"):
         rows = list(islice(sheet.iter_rows(values_only=True, max_col=width), limit + 1))
@@ -321,7 +365,8 @@ def sheet_rows(sheet: Any, source: str | Path, max_rows: int) -> list[tuple[Any,
             source,
             f"its sheet '{title}' has more than the {limit:,} rows tpmapper reads",
         )
-    _refuse_formulas_without_result(sheet, source, len(rows), width)
+    if census is None or census["f"]:
+        _refuse_formulas_without_result(sheet, source, len(rows), width)
     return rows
 
 
