@@ -10,6 +10,8 @@ usable and can be saved. `install(app)` sets that hook (and `threading.excepthoo
   to stderr as Python would (by the hook that was there before);
 - the dialog (`ErrorReport`) says that the map is still open, shows the one-line message
   and where the log is, and copies the details to the clipboard for a bug report;
+- before the first dialog, every open map with unsaved changes gets a recovery copy
+  (`autosave.write_all_now`), so the work survives whatever the error leads to;
 - the dialog is shown from the event loop, never from inside the failing handler (a paint
   event, a drag), and only one at a time: errors while it is open, or a burst of them,
   make it say "… and N more".
@@ -292,6 +294,7 @@ class ErrorReporter(QObject):
         if self.dialog is not None:
             self.dialog.add(report)
             return
+        copy_unsaved_work()  # before anything else can go wrong
         try:
             self.dialog = ErrorReport(message, report, self.folder, self.logged)
             self.dialog.finished.connect(self._closed)
@@ -310,6 +313,17 @@ class ErrorReporter(QObject):
         dialog, self.dialog = self.dialog, None
         if dialog is not None:
             dialog.deleteLater()
+
+
+def copy_unsaved_work() -> None:
+    """The emergency path: a recovery copy of every open map with unsaved changes, written
+    before the report is shown (whatever happens next, the work can be recovered)."""
+    try:
+        from tpmapper.ui import autosave
+
+        autosave.write_all_now()
+    except Exception:  # the copies are a bonus here: never a second error report
+        traceback.print_exc()
 
 
 def install(app: QApplication) -> ErrorReporter:
