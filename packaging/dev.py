@@ -49,11 +49,18 @@ LIBRARIES_WINDOW = {
 }
 # Programs the tests drive: Debian package per command. LibreOffice checks that a real
 # spreadsheet program opens our workbooks; Xvfb and xdotool let tests/e2e drive the real
-# window on a virtual X server with real keyboard and mouse input.
+# window on a virtual X server with real keyboard and mouse input; poppler's pdftotext
+# reads back what each page of a split PDF shows (tests/render/test_pdf_split.py).
 PROGRAMS_FOR_TESTS: dict[str, str] = {
     "soffice": "libreoffice-calc-nogui",
     "Xvfb": "xvfb",
     "xdotool": "xdotool",
+    "pdftotext": "poppler-utils",
+}
+# Parts of a program that have no command of their own: a file each installs. Impress
+# lets soffice open the decks (tests/render/test_pptx_export.py converts them to PDF).
+FILES_FOR_TESTS: dict[str, str] = {
+    "/usr/lib/libreoffice/program/libslideshowlo.so": "libreoffice-impress-nogui",
 }
 # Fonts so that offscreen rendering has real glyphs to draw with.
 FONT_PACKAGES = ["fonts-dejavu-core"]
@@ -66,6 +73,8 @@ def say(message: str) -> None:
 def missing_debian_packages(libraries: dict[str, str], programs: dict[str, str]) -> list[str]:
     missing = [pkg for lib, pkg in libraries.items() if ctypes.util.find_library(lib) is None]
     missing += [pkg for cmd, pkg in programs.items() if shutil.which(cmd) is None]
+    if programs:  # the test run's programs come with the files they need
+        missing += [pkg for file, pkg in FILES_FOR_TESTS.items() if not Path(file).exists()]
     if sys.platform.startswith("linux") and not any(Path("/usr/share/fonts").rglob("*.ttf")):
         missing += FONT_PACKAGES
     return sorted(set(missing))
@@ -122,11 +131,15 @@ def run_tests(extra: list[str]) -> int:
     ensure_venv()
     say("ruff check")
     lint = subprocess.run([str(BIN / "ruff"), "check", "--quiet", str(ROOT)], cwd=ROOT)
+    say("import contracts (the layers in pyproject.toml)")
+    layers = subprocess.run([str(BIN / "lint-imports"), "--no-cache"], cwd=ROOT)
     say("pytest")
     tests = subprocess.run([str(PYTHON), "-m", "pytest", *extra], cwd=ROOT)
     if lint.returncode:
         say("ruff found problems (listed above)")
-    return tests.returncode or lint.returncode
+    if layers.returncode:
+        say("an import crosses a layer (listed above)")
+    return tests.returncode or lint.returncode or layers.returncode
 
 
 def run_app(extra: list[str]) -> int:

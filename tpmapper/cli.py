@@ -15,15 +15,17 @@ from pathlib import Path
 from typing import Any
 
 from tpmapper import __version__
-from tpmapper.cli_export import COLOUR_MODES, MAX_SCALE, cmd_export
+from tpmapper.cli_export import COLOUR_MODES, MAX_SCALE, cmd_export, formats_of
 from tpmapper.cli_output import Refused, both, check_output, count
+from tpmapper.cli_recovery import cmd_recovery
+from tpmapper.exporting import SUFFIXES
 from tpmapper.files.errors import MapFileError
 from tpmapper.i18n import LANGUAGES, preferred_language
 from tpmapper.printable import printable
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
-COMMANDS = ("templates", "new", "validate", "info", "analyze", "export", "import")
+COMMANDS = ("templates", "new", "validate", "info", "analyze", "export", "import", "recovery")
 
 
 def _plain_text(option: str, value: str) -> str:
@@ -294,9 +296,9 @@ def _parser(
     scale, legend = image_defaults or ("as in the app", "as in the app")
     sub = commands.add_parser(
         "export",
-        help="export a map: OUT's suffix picks .xlsx .csv .png .svg or .pdf",
-        description="Export a map. OUT's suffix picks the format: .xlsx .csv .png .svg or "
-        ".pdf. Pictures get the app's defaults; an option a format does not use is refused.",
+        help=f"export a map: OUT's suffix picks {' '.join(SUFFIXES)}",
+        description=f"Export a map. OUT's suffix picks the format: {' '.join(SUFFIXES)}. "
+        "Pictures get the app's defaults; an option a format does not use is refused.",
     )
     sub.add_argument("file", metavar="FILE")
     sub.add_argument("-o", "--output", required=True, metavar="OUT", help="the file to write")
@@ -304,51 +306,53 @@ def _parser(
         "--scale",
         type=float,
         metavar="N",
-        help=f"PNG: size factor, above 0 and up to {MAX_SCALE} (default: {scale})",
+        help=f"{formats_of('scale')}: size factor, above 0 and up to {MAX_SCALE} "
+        f"(default: {scale})",
     )
     sub.add_argument(
         "--transparent",
         action="store_true",
         default=None,
-        help="PNG, SVG: no white background around the map",
+        help=f"{formats_of('transparent')}: no white background around the map",
     )
     sub.add_argument(
         "--legend",
         action=argparse.BooleanOptionalAction,
-        help=f"PNG, SVG, PDF: a legend below the map, or none (default: {legend} a legend)"
-        if image_defaults
-        else "PNG, SVG, PDF: a legend below the map, or none (default: as in the app)",
+        help=f"{formats_of('legend')}: a legend below the map, or none (default: "
+        + (f"{legend} a legend)" if image_defaults else "as in the app)"),
     )
     sub.add_argument(
         "--curve",
         action=argparse.BooleanOptionalAction,
-        help="PNG, SVG, PDF: the experience curve under the grid, or none (default: shown "
-        "when the map has ratings)",
+        help=f"{formats_of('curve')}: the experience curve under the grid, or none "
+        "(default: shown when the map has ratings)",
     )
     sub.add_argument(
         "--colour-by",
         choices=COLOUR_MODES,
         metavar="MODE",
-        help=f"PNG, SVG, PDF: what the cards' colours show: {', '.join(COLOUR_MODES)} "
+        help=f"{formats_of('colour_by')}: what the cards' colours show: {', '.join(COLOUR_MODES)} "
         "(default: rating)",
     )
     sub.add_argument(
         "--view",
         metavar="NAME",
-        help="PNG, SVG, PDF, XLSX: show a view saved in the map (pictures: its colours and "
-        "filter; a workbook: the rows it leaves out folded away)",
+        help=f"{formats_of('view')}: show a view saved in the map (pictures and slides: its "
+        "colours and filter; a workbook: the rows it leaves out folded away)",
     )
     sub.add_argument(
         "--split",
         action="store_true",
         default=None,
-        help="PDF: print at 100 %% over several pages (default: the whole map on one page)",
+        help=f"{formats_of('split')}: print at 100 %% over several pages (default: the "
+        "whole map on one page)",
     )
     sub.add_argument(
         "-l",
         "--language",
         choices=LANGUAGES,
-        help="XLSX, CSV: language of the column headers (default: from your locale)",
+        help=f"{formats_of('language')}: language of the headers and legends (default: "
+        "from your locale)",
     )
     sub.add_argument("--force", action="store_true", help="replace OUT if it exists")
 
@@ -356,6 +360,9 @@ def _parser(
     sub.add_argument("book", metavar="BOOK.xlsx")
     sub.add_argument("-o", "--output", required=True, metavar="FILE", help="the new .tpmap file")
     sub.add_argument("--force", action="store_true", help="replace FILE if it exists")
+
+    sub = commands.add_parser("recovery", help="list the unsaved work a crash left behind")
+    sub.add_argument("--discard", metavar="ID", help="remove the recovery copy ID")
 
     for choice in commands.choices.values():
         choice.set_defaults(subparser=choice)  # for usage errors found after parsing
@@ -367,6 +374,7 @@ def _parser(
         "analyze": cmd_analyze,
         "export": cmd_export,
         "import": cmd_import,
+        "recovery": cmd_recovery,
     }
     return parser, handlers
 

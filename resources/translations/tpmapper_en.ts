@@ -4,7 +4,7 @@
 <context>
     <name>ErrorReport</name>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/error_report.py" line="186"/>
+        <location filename="../../tpmapper/ui/error_report.py" line="188" />
         <source>… and %n more error(s)</source>
         <translation>
             <numerusform>… and %n more error</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>Exchange</name>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/exchange.py" line="299"/>
+        <location filename="../../tpmapper/ui/exchange.py" line="269" />
         <source>… and %n more</source>
         <translation>
             <numerusform>… and %n more</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>FindBar</name>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/find_bar.py" line="64"/>
+        <location filename="../../tpmapper/ui/find_bar.py" line="64" />
         <source>%n found</source>
         <translation>
             <numerusform>%n found</numerusform>
@@ -37,7 +37,7 @@
 <context>
     <name>Inspector</name>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/inspector.py" line="326"/>
+        <location filename="../../tpmapper/ui/inspector.py" line="326" />
         <source>&lt;b&gt;%n touchpoints&lt;/b&gt; selected</source>
         <translation>
             <numerusform>&lt;b&gt;%n touchpoint&lt;/b&gt; selected</numerusform>
@@ -48,7 +48,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/main_window.py" line="304"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="309" />
         <source>Delete %n item(s)</source>
         <translation>
             <numerusform>Delete %n item</numerusform>
@@ -56,7 +56,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/main_window.py" line="319"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="324" />
         <source>Paste %n touchpoint(s)</source>
         <translation>
             <numerusform>Paste %n touchpoint</numerusform>
@@ -64,7 +64,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/main_window.py" line="325"/>
+        <location filename="../../tpmapper/ui/main_window.py" line="330" />
         <source>Duplicate %n touchpoint(s)</source>
         <translation>
             <numerusform>Duplicate %n touchpoint</numerusform>
@@ -75,13 +75,22 @@
 <context>
     <name>MapScene</name>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="370"/>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="478"/>
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="386" />
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="494" />
         <source>Move %n touchpoint(s)</source>
         <translation>
             <numerusform>Move %n touchpoint</numerusform>
             <numerusform>Move %n touchpoints</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message numerus="yes">
+        <location filename="../../tpmapper/ui/recovery_dialog.py" line="80" />
+        <source>tpmapper closed before %n map(s) were saved.</source>
+        <translation>
+            <numerusform>tpmapper closed before %n map was saved.</numerusform><numerusform>tpmapper closed before %n maps were saved.</numerusform></translation>
     </message>
 </context>
 </TS>

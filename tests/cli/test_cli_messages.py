@@ -20,7 +20,7 @@ from tpmapper import __version__, cli
 from tpmapper.cli import main
 from tpmapper.files.tpmap import load
 
-COMMANDS = "(templates, new, validate, info, analyze, export, import)"
+COMMANDS = "(templates, new, validate, info, analyze, export, import, recovery)"
 PLURAL_AFTER_ONE = re.compile(r"(?<![\d.])1 (touchpoint|link|phase|lane|persona)s\b")
 
 
@@ -139,8 +139,8 @@ def test_without_a_screen_the_app_says_so_in_one_line_without_importing_qt(argv)
     assert result.stdout.strip() == "[]"  # Qt was never imported
     assert result.stderr.strip() == (
         "tpmapper: the app needs a display and none was found (DISPLAY and WAYLAND_DISPLAY "
-        "are not set); the commands templates, new, validate, info, analyze, export and "
-        "import work without one"
+        "are not set); the commands templates, new, validate, info, analyze, export, "
+        "import and recovery work without one"
     )
     plain = tpmapper(*argv, env=headless_env())
     assert (plain.returncode, plain.stderr) == (result.returncode, result.stderr)
@@ -230,7 +230,7 @@ def test_info_on_an_empty_map_has_no_dangling_heading(capsys, tmp_path):
     [
         (
             ["export", str(SAMPLE), "-o", "{out}"],
-            "{out}: is a folder; name a file ending in .xlsx, .csv, .png, .svg or .pdf",
+            "{out}: is a folder; name a file ending in .xlsx, .png, .svg, .pdf, .pptx or .csv",
         ),
         (
             ["new", "-t", "three-phase", "-o", "{out}"],
@@ -265,7 +265,7 @@ def test_a_folder_as_output_is_named_a_folder(capsys, tmp_path, argv, expected):
         (".xlsx", ["--scale", "2"], "--scale applies to .png only"),
         (".pdf", ["--transparent"], "--transparent applies to .png and .svg only"),
         (".csv", ["--transparent"], "--transparent applies to .png and .svg only"),
-        (".png", ["-l", "de"], "--language applies to .xlsx and .csv only"),
+        (".xlsx", ["--curve"], "--curve applies to .png, .svg, .pdf and .pptx only"),
     ],
 )
 def test_an_option_the_format_does_not_use_is_a_usage_error(
@@ -284,6 +284,7 @@ def test_an_option_the_format_does_not_use_is_a_usage_error(
         (".svg", ["--transparent", "--legend"]),
         (".pdf", ["--split", "--no-legend"]),
         (".csv", ["-l", "de"]),
+        (".png", ["-l", "de"]),
         (".xlsx", ["--language", "en"]),
     ],
 )
@@ -298,7 +299,9 @@ def test_pictures_take_their_defaults_from_the_apps_image_options(capsys, tmp_pa
     from tpmapper.render import image_export
 
     seen = []
-    monkeypatch.setattr(image_export, "export_image", lambda _j, _p, options: seen.append(options))
+    monkeypatch.setattr(
+        image_export, "export_image", lambda _j, _p, options, _progress: seen.append(options)
+    )
     # whatever the app's defaults are, the command line follows them
     app_defaults = functools.partial(image_export.ImageOptions, scale=3.5, legend=True)
     monkeypatch.setattr(image_export, "ImageOptions", app_defaults)
@@ -308,7 +311,8 @@ def test_pictures_take_their_defaults_from_the_apps_image_options(capsys, tmp_pa
     assert run(capsys, "export", str(tmp_path / "x.tpmap"), "-o", out)[0] == 1  # no such map
     pdf = str(tmp_path / "shop.pdf")
     assert run(capsys, "export", str(SAMPLE), "-o", pdf, "--split")[0] == 0
-    assert seen == [
+    seen = [dataclasses.replace(options, labels=app_defaults().labels) for options in seen]
+    assert seen == [  # the legend's words aside (they follow --language)
         app_defaults(),
         dataclasses.replace(app_defaults(), legend=False, scale=1.0),
         dataclasses.replace(app_defaults(), pages="split"),

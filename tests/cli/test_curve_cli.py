@@ -23,7 +23,7 @@ def test_the_curve_options_are_for_pictures_only(capsys, tmp_path, option):
     with pytest.raises(SystemExit) as stop:
         run(capsys, "export", str(SAMPLE), "-o", str(tmp_path / "t.csv"), option)
     assert stop.value.code == 2
-    assert f"{option} applies to .png, .svg and .pdf only" in capsys.readouterr().err
+    assert f"{option} applies to .png, .svg, .pdf and .pptx only" in capsys.readouterr().err
 
 
 def test_colour_by_owner_puts_the_owners_in_the_legend(capsys, tmp_path):
@@ -93,3 +93,18 @@ def test_a_workbook_with_a_view_folds_away_the_rows_it_leaves_out(capsys, tmp_pa
     assert (
         len(re.findall(r'<row [^>]*hidden="1"', xml)) == 12
     )  # 14 touchpoints, 2 of them Web design's
+
+
+def test_a_picture_speaks_the_language_asked_for_and_leaves_the_app_english(capsys, tmp_path):
+    from PySide6.QtCore import QCoreApplication
+
+    german, english = tmp_path / "de.svg", tmp_path / "en.svg"
+    assert run(capsys, "export", str(SAMPLE), "-o", str(german), "-l", "de")[0] == 0
+    assert run(capsys, "export", str(SAMPLE), "-o", str(english), "-l", "en")[0] == 0
+    legend_de, legend_en = svg_texts(german.read_bytes())[1], svg_texts(english.read_bytes())[1]
+    assert "Erlebniskurve" in legend_de
+    assert "Kundensicht" in legend_de
+    assert "Experience curve" in legend_en
+    assert "Erlebniskurve" not in legend_en
+    # the German catalogue was only borrowed for the export
+    assert QCoreApplication.translate("MapScene", "Experience curve") == "Experience curve"

@@ -16,6 +16,7 @@ MAGIC = {
     ".png": b"\x89PNG",
     ".svg": b"<?xml",
     ".pdf": b"%PDF",
+    ".pptx": b"PK\x03\x04",
 }
 
 

@@ -465,3 +465,42 @@ def test_a_new_map_from_the_keyboard_shows_its_first_column(display, tmp_path):
         if app.poll() is None:
             app.kill()
             app.wait(timeout=STEP_SECONDS)
+
+
+def test_the_sample_opens_whole_in_the_default_window(display, tmp_path):
+    """A first start (no saved window size: 1280 × 800): the whole map in view, though the
+    docks take their room only after the map was first fitted (it opened at 83 %, showing
+    only the first phase)."""
+    copy = tmp_path / "shop.tpmap"
+    shutil.copy(sample_path("en"), copy)
+    journey = load(copy)
+    env = app_environment(display, tmp_path / "home")
+    app = subprocess.Popen([sys.executable, "-m", "tpmapper", str(copy)], env=env)
+    try:
+        window = display.find_window("tpmapper$")
+        where = display.geometry(window)
+        assert (where["WIDTH"], where["HEIGHT"]) == (1280, 800)
+        first_colour, last_colour = (journey.phases.at(i).colour for i in (0, -1))
+        seen: list[tuple[Rect, Rect | None] | None] = [None]
+
+        def steady_headers() -> tuple[Rect, Rect | None] | None:
+            """The first and last phase headers (None: not on the screen), once two
+            screenshots in a row agree."""
+            image = display.screenshot(f"open-{len(seen)}")
+            first = colour_band(image, first_colour, min_run=4)
+            now = None if first is None else (first, colour_band(image, last_colour, min_run=4))
+            previous = seen[-1]
+            seen.append(now)
+            return now if now is not None and now == previous else None
+
+        first, last = wait_until(steady_headers, "the map's first phase header to stand still")
+        assert last is not None, "the last phase is out of view"
+        assert first.x >= where["X"], "the map's first phase is cut off"
+        assert last.x + last.width <= where["X"] + where["WIDTH"], "the last phase is cut off"
+        display.focus(window)
+        keys(display, "ctrl+q")
+        assert app.wait(timeout=STEP_SECONDS) == 0
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.wait(timeout=STEP_SECONDS)

@@ -49,10 +49,22 @@ ENGLISH = [
 ]
 
 GERMAN = [
-    ("Schwachstelle", "Shop", "Kauf", "E-Commerce", "Kundenbewertung 2"),
+    ("Schwachstelle", "Shop", "Kauf", "E-Commerce", "Kundensicht 2"),
     ("Schwachstelle", "Beschwerde", "Kauf", None, "als Schwachstelle markiert"),
-    ("blinder Fleck", "Shop", "Kauf", "E-Commerce", "Unternehmen 5, Kunde 2 (Lücke +3)"),
-    ("blinder Fleck", "Service", "Nachher", "Service-Team", "Unternehmen 2, Kunde 4 (Lücke -2)"),
+    (
+        "blinder Fleck",
+        "Shop",
+        "Kauf",
+        "E-Commerce",
+        "Unternehmenssicht 5, Kundensicht 2 (Lücke +3)",
+    ),
+    (
+        "blinder Fleck",
+        "Service",
+        "Nachher",
+        "Service-Team",
+        "Unternehmenssicht 2, Kundensicht 4 (Lücke -2)",
+    ),
     ("Sackgasse", "Beschwerde", "Kauf", None, "wird erreicht, führt aber nicht weiter"),
     ("Einstieg", "Anzeige", "Vorher", "Marketing", "hier beginnen Journeys"),
     ("Einstieg", "Suchmaschine", "Vorher", "Marketing", "hier beginnen Journeys"),

@@ -64,10 +64,10 @@ def _check_summary(journey: JourneyMap, findings: Findings, sheet) -> None:
         assert sheet.cell(number, 3).number_format == "0.00"
     total = rows[FIRST_PHASE_ROW - 1 + len(findings.curve)]
     assert total[:5] == ("All phases", findings.touchpoints, None, None, len(findings.weak_spots))
-    agreement = next(row for row in rows if row[0] == "Customers and company judge alike")
+    agreement = _section(rows, "Customers and company judge alike")
     rated, agree = findings.agreement.rated, findings.agreement.agree
     share = findings.agreement.share
-    assert agreement[1:3] == (f"{agree} of {rated} agree", pytest.approx(share))
+    assert agreement[0][:2] == (f"{agree} of {rated} agree", pytest.approx(share))
     gaps = _section(rows, "Largest rating gaps (company minus customer rating)")
     assert gaps[0][:5] == ("Touchpoint", "Phase", "Customer rating", "Company rating", "Gap")
     assert [row[:5] for row in gaps[1:]] == [
@@ -106,9 +106,9 @@ def test_summary_numbers_are_the_analysis_of_a_hand_built_map() -> None:
         ("Nachher", 3, 3.5, 2.5, 0),
         ("All phases", 7, None, None, 2),
     ]
-    agreement = next(row for row in rows if row[0] == "Customers and company judge alike")
-    assert agreement[1:3] == ("2 of 4 agree", 0.5)
-    assert sheet.cell(rows.index(agreement) + 1, 3).number_format == "0%"
+    agreement = _section(rows, "Customers and company judge alike")[0]
+    assert agreement[:2] == ("2 of 4 agree", 0.5)
+    assert sheet.cell(rows.index(agreement) + 1, 2).number_format == "0%"
     gaps = _section(rows, "Largest rating gaps (company minus customer rating)")
     assert [row[:5] for row in gaps[1:]] == [
         ("Shop", "Kauf", 2, 5, 3),
@@ -127,13 +127,16 @@ def test_summary_in_german() -> None:
     assert rows[3][:5] == (
         "Phase",
         "Touchpoints",
-        "Ø Kundenbewertung",
-        "Ø Unternehmensbewertung",
+        "Ø Kundensicht",
+        "Ø Unternehmenssicht",
         "Schwachstellen",
     )
     assert rows[7][0] == "Alle Phasen"
-    agreement = next(row for row in rows if row[0] == "Kunden und Unternehmen urteilen gleich")
-    assert agreement[1] == "2 von 4 stimmen überein"
+    agreement = _section(rows, "Kunden und Unternehmen urteilen gleich")
+    assert agreement[0][0] == "2 von 4 stimmen überein"
+    gaps = _section(rows, "Größte Bewertungslücken (Unternehmenssicht minus Kundensicht)")
+    assert gaps[0][:5] == ("Touchpoint", "Phase", "Kundensicht", "Unternehmenssicht", "Lücke")
+    assert _section(rows, "Touchpoints ohne Verantwortliche(n)")[1][0] == "Beschwerde"
 
 
 def test_summary_of_a_map_without_ratings_gaps_or_unowned_touchpoints() -> None:

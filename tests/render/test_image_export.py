@@ -21,7 +21,7 @@ from tpmapper.files.templates import sample_path
 from tpmapper.files.tpmap import load
 from tpmapper.model.journey import JourneyMap
 from tpmapper.progress import ExportCancelled
-from tpmapper.render import image_export, png_encoder, style
+from tpmapper.render import compose, image_export, png_encoder, style
 from tpmapper.render.image_export import (
     MARGIN,
     TITLE_GAP,
@@ -361,7 +361,7 @@ def test_progress_counts_up_to_its_total(journey, render):
 
 
 def test_cards_are_reported_in_chunks(journey, monkeypatch):
-    monkeypatch.setattr(image_export, "CHUNK", 4)
+    monkeypatch.setattr(compose, "CHUNK", 4)
     calls: list[int] = []
     png_bytes(journey, plain(), progress=lambda done, total: calls.append(total))
     # grid, all links, 14 cards by four, headers, one band of rows to encode

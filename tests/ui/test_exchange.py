@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from tests.ui.conftest import OPEN_WINDOWS
 from tests.ui.driving import choose
+from tpmapper.exporting import format_named
 from tpmapper.ui.exchange import PictureChoices, _ProgressWindow
 
 
@@ -23,7 +24,7 @@ def svg_texts(path) -> str:
     return " ".join(el.text or "" for el in root.iter() if el.tag.endswith("text"))
 
 
-@pytest.mark.parametrize("kind", ["xlsx", "png", "svg", "pdf", "csv"])
+@pytest.mark.parametrize("kind", ["xlsx", "png", "svg", "pdf", "pptx", "csv"])
 def test_each_export_menu_entry_writes_its_format(window, qtbot, tmp_path, monkeypatch, kind):
     target = tmp_path / f"shop.{kind}"
     monkeypatch.setattr(
@@ -37,11 +38,13 @@ def test_each_export_menu_entry_writes_its_format(window, qtbot, tmp_path, monke
         "png": "PNG Image…",
         "svg": "SVG Drawing…",
         "pdf": "PDF Document…",
+        "pptx": "PowerPoint Presentation…",
         "csv": "CSV Table…",
     }[kind]
     choose(qtbot, window, "File", "Export", entry)
     data = target.read_bytes()
-    magic = {"xlsx": b"PK", "png": b"\x89PNG", "svg": b"<?xml", "pdf": b"%PDF", "csv": b"\xef"}
+    magic = {"png": b"\x89PNG", "svg": b"<?xml", "pdf": b"%PDF", "csv": b"\xef"}
+    magic |= {"xlsx": b"PK", "pptx": b"PK"}
     assert data.startswith(magic[kind])
     if kind == "xlsx":
         with zipfile.ZipFile(target) as book:
@@ -50,6 +53,17 @@ def test_each_export_menu_entry_writes_its_format(window, qtbot, tmp_path, monke
         assert all(name in data.decode("utf-8-sig") for name in names(window))
     if kind == "svg":
         assert "Shopping cart" in svg_texts(target)
+    if kind == "pptx":  # the cards are shapes of the deck, with their names
+        from pptx import Presentation
+
+        deck = Presentation(str(target))
+        texts = {
+            shape.text_frame.text
+            for slide in deck.slides
+            for shape in slide.shapes
+            if shape.has_text_frame
+        }
+        assert any("Shopping cart" in text for text in texts)
     assert not window.document.is_modified  # exporting changes nothing in the map
 
 
@@ -66,7 +80,7 @@ def test_picture_of_just_the_selection(window, tmp_path):
     cart = next(tp.id for tp in window.document.journey.touchpoints() if tp.name == "Shopping cart")
     scene.card(cart).setSelected(True)
     target = tmp_path / "cart.svg"
-    assert window.exchange().export_to(target, "svg", PictureChoices(selection_only=True))
+    assert window.exchange().export_to(target, PictureChoices(selection_only=True))
     text = svg_texts(target)
     assert "Shopping cart" in text
     assert "Word of mouth" not in text
@@ -75,14 +89,14 @@ def test_picture_of_just_the_selection(window, tmp_path):
 def test_the_options_dialog_offers_what_the_format_has(window):
     from tpmapper.ui.exchange import PictureOptionsDialog
 
-    png = PictureOptionsDialog("png", has_selection=False, parent=window)
+    png = PictureOptionsDialog(format_named("png"), has_selection=False, parent=window)
     assert png.scale.isVisibleTo(png)
     assert not png.pages.isVisibleTo(png)
     assert not png.selection_only.isEnabled()
     png.transparent.setChecked(True)
     png.scale.setValue(3)
     assert png.choices() == PictureChoices(scale=3.0, transparent=True, legend=True)
-    pdf = PictureOptionsDialog("pdf", has_selection=True, parent=window)
+    pdf = PictureOptionsDialog(format_named("pdf"), has_selection=True, parent=window)
     assert pdf.pages.isVisibleTo(pdf)
     assert not pdf.scale.isVisibleTo(pdf)
     pdf.pages.setCurrentIndex(1)
@@ -95,7 +109,7 @@ def test_cancel_during_an_export_writes_nothing(window, tmp_path, monkeypatch):
     monkeypatch.setattr(_ProgressWindow, "__call__", lambda self, done, total: False)
     target = tmp_path / "big.png"
     target.write_bytes(b"the user's old picture")
-    assert not window.exchange().export_to(target, "png", PictureChoices())
+    assert not window.exchange().export_to(target, PictureChoices())
     assert target.read_bytes() == b"the user's old picture"
     assert [p.name for p in tmp_path.iterdir()] == ["big.png"]  # no temporary file left
 
@@ -106,7 +120,7 @@ def test_an_export_that_cannot_be_written_says_why(window, tmp_path, monkeypatch
         QMessageBox, "warning", staticmethod(lambda _parent, title, text: said.append(text))
     )
     target = tmp_path / "missing folder" / "shop.xlsx"
-    assert not window.exchange().export_to(target, "xlsx")
+    assert not window.exchange().export_to(target)
     assert len(said) == 1
     assert "shop.xlsx" in said[0]
     assert not target.exists()
@@ -114,7 +128,7 @@ def test_an_export_that_cannot_be_written_says_why(window, tmp_path, monkeypatch
 
 def test_import_opens_the_workbook_as_a_new_unsaved_map(window, tmp_path):
     book = tmp_path / "shop.xlsx"
-    assert window.exchange().export_to(book, "xlsx")
+    assert window.exchange().export_to(book)
     window.document.undo_stack.resetClean()  # holds work now: an import must not replace it
     opened = window.exchange().import_path(book)
     assert opened is not None

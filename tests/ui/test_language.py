@@ -9,7 +9,7 @@ from tests.ui.driving import press
 from tpmapper.files.templates import sample_path
 from tpmapper.files.tpmap import load
 from tpmapper.model import Channel
-from tpmapper.ui import labels
+from tpmapper.render import labels
 from tpmapper.ui.app import install_translators
 from tpmapper.ui.document import Document
 from tpmapper.ui.main_window import MainWindow

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QMenu
 from tpmapper.files.templates import sample_path
 from tpmapper.files.tpmap import load
 from tpmapper.model.vocabulary import Channel, LaneKind, Moment, Ownership
-from tpmapper.ui import labels
+from tpmapper.render import labels
 from tpmapper.ui.document import Document
 from tpmapper.ui.main_window import MainWindow
 
@@ -35,9 +35,15 @@ GERMAN_PLURAL_FORMS = 2
 RETIRED = {"vanished", "obsolete"}  # kept by lupdate for removed strings; not compiled
 
 
+#: Translatable words outside tpmapper/ui: the words around a map, the vocabularies'
+#: labels and the export formats' names (shared by the app and the command line).
+WORD_SOURCES = ("tpmapper/render/words.py", "tpmapper/render/labels.py", "tpmapper/exporting.py")
+
+
 def ui_sources() -> list[str]:
     ui = ROOT / "tpmapper" / "ui"
-    return [str(p) for p in [*sorted(ui.glob("*.py")), *sorted((ui / "canvas").glob("*.py"))]]
+    files = [*sorted(ui.glob("*.py")), *sorted((ui / "canvas").glob("*.py"))]
+    return [str(p) for p in files] + [str(ROOT / name) for name in WORD_SOURCES]
 
 
 def messages(ts: Path) -> Iterator[tuple[str, ET.Element]]:

@@ -13,12 +13,15 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.driving import controls
+from tpmapper.exporting import format_named
 from tpmapper.files.templates import sample_path
 from tpmapper.files.tpmap import load
 from tpmapper.ui.axes_dialog import AxesDialog
 from tpmapper.ui.document import Document
 from tpmapper.ui.exchange import PictureOptionsDialog
 from tpmapper.ui.main_window import MainWindow
+from tpmapper.ui.preferences import PreferencesDialog
+from tpmapper.ui.recovery_dialog import RecoveryDialog
 
 UI_TESTS = Path(__file__).parent
 
@@ -33,8 +36,10 @@ def every_control(settings) -> set[str]:
     window.inspector  # the docks, built after the first paint in the app  # noqa: B018
     dialogs = [
         AxesDialog(window.document, window),
-        PictureOptionsDialog("png", True, window),
-        PictureOptionsDialog("pdf", True, window),
+        PictureOptionsDialog(format_named("png"), True, window),
+        PictureOptionsDialog(format_named("pdf"), True, window),
+        PreferencesDialog(settings, window),
+        RecoveryDialog([], window),
     ]
     keys = {key for widget in [window, *dialogs] for _control, key in controls(widget)}
     for dialog in dialogs:

@@ -150,10 +150,11 @@ TOUCHPOINT_COLUMNS: tuple[Column, ...] = (
     _C(
         "owner",
         "Owner",
-        "Verantwortlich",
+        "Verantwortliche(r)",
         Kind.TEXT,
         (
             "Responsible",
+            "Verantwortlich",
             "Verantwortliche",
             "Verantwortlicher",
             "Verantwortung",
@@ -166,19 +167,27 @@ TOUCHPOINT_COLUMNS: tuple[Column, ...] = (
     _C(
         "customer_rating",
         "Customer rating",
-        "Kundenbewertung",
+        "Kundensicht",
         Kind.RATING,
-        ("Rating", "Bewertung", "Bewertung Kunde", "Bewertung Kunden", "Outside-in"),
+        (
+            "Rating",
+            "Bewertung",
+            "Kundenbewertung",
+            "Bewertung Kunde",
+            "Bewertung Kunden",
+            "Outside-in",
+        ),
         width=11,
     ),
     _C(
         "company_rating",
         "Company rating",
-        "Unternehmensbewertung",
+        "Unternehmenssicht",
         Kind.RATING,
         (
             "Internal rating",
             "Own rating",
+            "Unternehmensbewertung",
             "Bewertung Unternehmen",
             "Eigenbewertung",
             "Inside-out",
@@ -297,8 +306,8 @@ LINK_COLUMNS: tuple[Column, ...] = (
     _C("target_name", "To", "Nach", Kind.TEXT, ("Target", "Zu"), width=32),
     _C("label", "Label", "Beschriftung", Kind.TEXT, ("Step", "Schritt"), width=24),
     _C("share", "Share", "Anteil", Kind.SHARE, ("Share of customers", "Kundenanteil"), width=10),
-    _C("source", "From ID", "Von-ID", Kind.ID, ("Source ID",), width=12),
-    _C("target", "To ID", "Nach-ID", Kind.ID, ("Target ID",), width=12),
+    _C("source", "From ID", "Von-ID", Kind.ID, ("Source ID",), width=12, hidden=True),
+    _C("target", "To ID", "Nach-ID", Kind.ID, ("Target ID",), width=12, hidden=True),
 )
 
 # The sheets of our workbook: key → (English name, German name).

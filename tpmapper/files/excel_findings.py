@@ -21,7 +21,7 @@ from tpmapper.model.vocabulary import Moment
 
 if TYPE_CHECKING:
     from tpmapper.analysis import Findings
-    from tpmapper.files.excel_export import _BookWriter
+    from tpmapper.files.excel_book import BookWriter
     from tpmapper.model.journey import JourneyMap
 
 FINDING_COLUMNS: tuple[Column, ...] = (
@@ -48,11 +48,11 @@ KINDS: dict[str, tuple[str, str]] = {
 }
 
 _DETAILS: dict[str, tuple[str, str]] = {
-    "rating": ("customer rating {rating}", "Kundenbewertung {rating}"),
+    "rating": ("customer rating {rating}", "Kundensicht {rating}"),
     "pain": ("marked as pain point", "als Schwachstelle markiert"),
     "blind": (
         "company {company}, customer {customer} (gap {gap:+d})",
-        "Unternehmen {company}, Kunde {customer} (Lücke {gap:+d})",
+        "Unternehmenssicht {company}, Kundensicht {customer} (Lücke {gap:+d})",
     ),
     "dead_end": ("reached, but leads nowhere", "wird erreicht, führt aber nicht weiter"),
     "entry": ("journeys start here", "hier beginnen Journeys"),
@@ -136,7 +136,7 @@ def finding_rows(journey: JourneyMap, findings: Findings, language: str = "en") 
     return rows
 
 
-def write_findings(writer: _BookWriter, findings: Findings) -> None:
+def write_findings(writer: BookWriter, findings: Findings) -> None:
     """Fill the workbook writer's Findings sheet."""
     sheet = writer.sheets["findings"]
     writer.table_sheet(sheet, FINDING_COLUMNS, freeze="A2")

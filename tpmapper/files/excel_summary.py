@@ -20,15 +20,23 @@ from typing import TYPE_CHECKING, Any
 
 from tpmapper import __version__
 from tpmapper.files.excel_columns import ABOUT_KEYS
+from tpmapper.files.excel_styles import SheetRows
+from tpmapper.files.vocabulary_words import word_in
 
 if TYPE_CHECKING:
     from tpmapper.analysis import Findings
-    from tpmapper.files.excel_export import _BookWriter
+    from tpmapper.files.excel_book import BookWriter
 
 FORMAT = "tpmapper workbook 1"
 MAX_GAPS = 15  # blind spots listed on the Summary (the Findings sheet lists all)
 AVERAGE = "0.00"
 SHARE = "0%"
+# name, phase or count, three figures; a narrow gap, then the chart beside the tables
+SUMMARY_WIDTHS = (32, 16, 16, 20, 16, 3)
+CHART_AT = "G3"  # beside the per-phase table: below it, it would push the tables apart
+CHART_WIDTH, CHART_HEIGHT = 15.0, 7.5  # centimetres
+ABOUT_WIDTHS = (20, 90)  # key, value
+TITLE_ROW_HEIGHT = 24  # points, for the 16-point sheet title
 
 _WORDS = {
     "summary": ("Summary", "Übersicht"),
@@ -37,8 +45,8 @@ _WORDS = {
     "lane": ("Lane", "Swimlane"),
     "touchpoint": ("Touchpoint", "Touchpoint"),
     "count": ("Touchpoints", "Touchpoints"),
-    "avg_customer": ("Avg. customer rating", "Ø Kundenbewertung"),
-    "avg_company": ("Avg. company rating", "Ø Unternehmensbewertung"),
+    "avg_customer": ("Avg. customer rating", "Ø Kundensicht"),
+    "avg_company": ("Avg. company rating", "Ø Unternehmenssicht"),
     "weak": ("Weak spots", "Schwachstellen"),
     "all": ("All phases", "Alle Phasen"),
     "agreement": (
@@ -52,18 +60,21 @@ _WORDS = {
     ),
     "gaps": (
         "Largest rating gaps (company minus customer rating)",
-        "Größte Bewertungslücken (Unternehmens- minus Kundenbewertung)",
+        "Größte Bewertungslücken (Unternehmenssicht minus Kundensicht)",
     ),
-    "customer": ("Customer rating", "Kundenbewertung"),
-    "company": ("Company rating", "Unternehmensbewertung"),
+    "customer": ("Customer rating", "Kundensicht"),
+    "company": ("Company rating", "Unternehmenssicht"),
     "gap": ("Gap", "Lücke"),
     "no_gaps": (
         "No blind spots: customers and company rate no touchpoint far apart.",
         "Keine blinden Flecken: Kunden und Unternehmen bewerten keinen Touchpoint "
         "weit auseinander.",
     ),
-    "no_owner": ("Touchpoints without owner", "Touchpoints ohne Verantwortliche"),
-    "all_owned": ("Every touchpoint has an owner.", "Jeder Touchpoint hat Verantwortliche."),
+    "no_owner": ("Touchpoints without owner", "Touchpoints ohne Verantwortliche(n)"),
+    "all_owned": (
+        "Every touchpoint has an owner.",
+        "Jeder Touchpoint hat eine(n) Verantwortliche(n).",
+    ),
     "chart": ("Average ratings per phase", "Durchschnittliche Bewertungen je Phase"),
     "about": ("About this workbook", "Über diese Arbeitsmappe"),
     "exported": ("Exported", "Exportiert"),
@@ -98,22 +109,35 @@ _GUIDE = {
 
 
 class SummarySheets:
-    """Writes the Summary and About sheets through a `_BookWriter`'s cells and styles."""
+    """Writes the Summary and About sheets through a `BookWriter`'s cells and styles,
+    each row as tall as its wrapped text (`excel_styles.SheetRows`)."""
 
-    def __init__(self, writer: _BookWriter, findings: Findings) -> None:
+    def __init__(self, writer: BookWriter, findings: Findings) -> None:
         self.w = writer
         self.findings = findings
         self.journey = writer.journey
 
     def word(self, key: str) -> str:
-        english, german = _WORDS[key]
-        return german if self.w.language == "de" else english
+        return word_in(_WORDS, key, self.w.language)
 
     def bold(self, sheet: Any, key: str) -> Any:
         return self.w.cell(sheet, self.word(key), font=self.w.styles.bold)
 
     def muted(self, sheet: Any, key: str) -> Any:
         return self.w.cell(sheet, self.word(key), font=self.w.styles.muted)
+
+    def name(self, sheet: Any, text: str) -> Any:
+        """A name in a table: wrapped in its column, never read as a formula."""
+        return self.w.cell(sheet, text, alignment=self.w.styles.wrap_top)
+
+    def number(self, sheet: Any, value: float | int | None, number_format: str = "") -> Any:
+        """A figure in a table, at the top of its row like the names beside it."""
+        if value is None:
+            return None
+        cell = self.w.cell(sheet, value, alignment=self.w.styles.top)
+        if number_format:
+            cell.number_format = number_format
+        return cell
 
     def headers(self, sheet: Any, keys: tuple[str, ...]) -> list[Any]:
         return self.w.header_row(sheet, [self.word(key) for key in keys])
@@ -123,97 +147,96 @@ class SummarySheets:
     def write_summary(self) -> None:
         w, findings = self.w, self.findings
         sheet = w.sheets["summary"]
-        for letter, width in zip("ABCDE", (34, 14, 16, 16, 16), strict=True):
-            sheet.column_dimensions[letter].width = width
-        sheet.append([w.cell(sheet, self.word("summary"), font=w.styles.title)])
-        sheet.append([])
-        sheet.append([self.bold(sheet, "per_phase")])
-        sheet.append(self.headers(sheet, ("phase", "count", "avg_customer", "avg_company", "weak")))
-        first_data = 5  # the rows above: title, blank, section title, header
+        rows = SheetRows(sheet, SUMMARY_WIDTHS)
+        rows.set_widths()
+        rows.append([w.cell(sheet, self.word("summary"), font=w.styles.title)], TITLE_ROW_HEIGHT)
+        rows.append()
+        rows.append([self.bold(sheet, "per_phase")])
+        rows.append(self.headers(sheet, ("phase", "count", "avg_customer", "avg_company", "weak")))
+        first_data = rows.number
         weak = Counter(self.journey.touchpoint(tid).phase for tid in findings.weak_spots)
         for point in findings.curve:
-            sheet.append(
+            rows.append(
                 [
-                    w.text_cell(sheet, point.name),
-                    point.touchpoints,
-                    self.average(sheet, point.customer),
-                    self.average(sheet, point.company),
-                    weak[point.phase],
+                    self.name(sheet, point.name),
+                    self.number(sheet, point.touchpoints),
+                    self.number(sheet, point.customer, AVERAGE),
+                    self.number(sheet, point.company, AVERAGE),
+                    self.number(sheet, weak[point.phase]),
                 ]
             )
-        sheet.append(
+        rows.append(
             [self.bold(sheet, "all"), findings.touchpoints, None, None, len(findings.weak_spots)]
         )
         if findings.curve:
             self.chart(sheet, first_data, first_data + len(findings.curve) - 1)
-        sheet.append([])
-        self.agreement(sheet)
-        sheet.append([])
-        self.gaps(sheet)
-        sheet.append([])
-        self.unowned(sheet)
-
-    def average(self, sheet: Any, value: float | None) -> Any:
-        return None if value is None else self.w.cell(sheet, value, number_format=AVERAGE)
+        rows.append()
+        self.agreement(sheet, rows)
+        rows.append()
+        self.gaps(sheet, rows)
+        rows.append()
+        self.unowned(sheet, rows)
 
     def chart(self, sheet: Any, first: int, last: int) -> None:
+        """The averages per phase as bars, beside the table."""
         from openpyxl.chart import BarChart, Reference
 
         chart = BarChart()
         chart.type = "col"
         chart.title = self.word("chart")
-        chart.y_axis.title = "1–5"
         chart.y_axis.scaling.min = 0
         chart.y_axis.scaling.max = 5
+        chart.y_axis.majorUnit = 1  # the whole ratings 0 to 5 as ticks
+        chart.y_axis.number_format = "0"
+        chart.x_axis.delete = chart.y_axis.delete = False  # Excel hides them otherwise
         data = Reference(sheet, min_col=3, max_col=4, min_row=first - 1, max_row=last)
         chart.add_data(data, titles_from_data=True)
         chart.set_categories(Reference(sheet, min_col=1, min_row=first, max_row=last))
-        chart.width, chart.height = 18, 9
-        sheet.add_chart(chart, "H3")
+        chart.width, chart.height = CHART_WIDTH, CHART_HEIGHT
+        sheet.add_chart(chart, CHART_AT)
 
-    def agreement(self, sheet: Any) -> None:
+    def agreement(self, sheet: Any, rows: SheetRows) -> None:
+        rows.append([self.bold(sheet, "agreement")])
         agreement = self.findings.agreement
         if agreement.share is None:
-            sheet.append([self.bold(sheet, "agreement"), self.muted(sheet, "none_rated")])
+            rows.append([self.muted(sheet, "none_rated")])
             return
         text = self.word("agree").format(agree=agreement.agree, rated=agreement.rated)
         share = self.w.cell(sheet, agreement.share, number_format=SHARE)
-        sheet.append([self.bold(sheet, "agreement"), self.w.text_cell(sheet, text), share])
+        rows.append([self.w.text_cell(sheet, text), share])
 
-    def gaps(self, sheet: Any) -> None:
-        w = self.w
-        sheet.append([self.bold(sheet, "gaps")])
+    def gaps(self, sheet: Any, rows: SheetRows) -> None:
+        rows.append([self.bold(sheet, "gaps")])
         spots = self.findings.blind_spots[:MAX_GAPS]
         if not spots:
-            sheet.append([self.muted(sheet, "no_gaps")])
+            rows.append([self.muted(sheet, "no_gaps")])
             return
-        sheet.append(self.headers(sheet, ("touchpoint", "phase", "customer", "company", "gap")))
+        rows.append(self.headers(sheet, ("touchpoint", "phase", "customer", "company", "gap")))
         for spot in spots:
             tp = self.journey.touchpoint(spot.id)
-            sheet.append(
+            rows.append(
                 [
-                    w.text_cell(sheet, tp.name),
-                    w.text_cell(sheet, self.journey.phases[tp.phase].name),
-                    spot.customer,
-                    spot.company,
-                    spot.gap,
+                    self.name(sheet, tp.name),
+                    self.name(sheet, self.journey.phases[tp.phase].name),
+                    self.number(sheet, spot.customer),
+                    self.number(sheet, spot.company),
+                    self.number(sheet, spot.gap),
                 ]
             )
 
-    def unowned(self, sheet: Any) -> None:
-        w = self.w
-        sheet.append([self.bold(sheet, "no_owner")])
+    def unowned(self, sheet: Any, rows: SheetRows) -> None:
+        rows.append([self.bold(sheet, "no_owner")])
         if not self.findings.unowned:
-            sheet.append([self.muted(sheet, "all_owned")])
+            rows.append([self.muted(sheet, "all_owned")])
             return
-        sheet.append(self.headers(sheet, ("touchpoint", "phase", "lane")))
+        rows.append(self.headers(sheet, ("touchpoint", "phase", "lane")))
         for tid in self.findings.unowned:
             tp = self.journey.touchpoint(tid)
-            sheet.append(
+            rows.append(
                 [
-                    w.text_cell(sheet, tp.name),
-                    w.text_cell(sheet, self.journey.phases[tp.phase].name),
-                    w.text_cell(sheet, self.journey.lanes[tp.lane].name),
+                    self.name(sheet, tp.name),
+                    self.name(sheet, self.journey.phases[tp.phase].name),
+                    self.name(sheet, self.journey.lanes[tp.lane].name),
                 ]
             )
 
@@ -222,27 +245,29 @@ class SummarySheets:
     def write_about(self) -> None:
         w = self.w
         sheet, s = w.sheets["about"], w.styles
-        sheet.column_dimensions["A"].width = 18
-        sheet.column_dimensions["B"].width = 90
+        rows = SheetRows(sheet, ABOUT_WIDTHS)
+        rows.set_widths()
         language = 1 if w.language == "de" else 0
-        sheet.append([w.cell(sheet, self.word("about"), font=s.title)])
-        sheet.append([])
-        wrap = s.wrap_top
+        rows.append([w.cell(sheet, self.word("about"), font=s.title)], TITLE_ROW_HEIGHT)
+        rows.append()
         description = self.journey.description
-        rows: list[tuple[str, Any]] = [
-            (ABOUT_KEYS["title"][language], w.text_cell(sheet, self.journey.title)),
+        values: list[tuple[str, Any]] = [
+            (ABOUT_KEYS["title"][language], self.name(sheet, self.journey.title)),
             (
                 ABOUT_KEYS["description"][language],
-                w.cell(sheet, description, alignment=wrap) if description else None,
+                self.name(sheet, description) if description else None,
             ),
-            (self.word("exported"), w.cell(sheet, w.today, number_format="yyyy-mm-dd")),
-            (self.word("count"), self.findings.touchpoints),
-            (self.word("links"), self.findings.links),
-            (self.word("made_by"), f"tpmapper {__version__}"),
-            (self.word("format"), FORMAT),
+            (
+                self.word("exported"),
+                w.cell(sheet, w.today, number_format="yyyy-mm-dd", alignment=s.left_top),
+            ),
+            (self.word("count"), w.cell(sheet, self.findings.touchpoints, alignment=s.left_top)),
+            (self.word("links"), w.cell(sheet, self.findings.links, alignment=s.left_top)),
+            (self.word("made_by"), w.cell(sheet, f"tpmapper {__version__}", alignment=s.top)),
+            (self.word("format"), w.cell(sheet, FORMAT, alignment=s.top)),
         ]
-        for key, value in rows:
-            sheet.append([w.cell(sheet, key, font=s.bold), value])
-        sheet.append([])
+        for key, value in values:
+            rows.append([w.cell(sheet, key, font=s.bold, alignment=s.top), value])
+        rows.append()
         for paragraph in _GUIDE[w.language]:
-            sheet.append([None, w.cell(sheet, paragraph, alignment=wrap)])
+            rows.append([None, w.cell(sheet, paragraph, alignment=s.wrap_top)])

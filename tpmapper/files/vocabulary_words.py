@@ -146,3 +146,9 @@ def parse_member(kind: type[Enum], text: str) -> Enum | None:
         if member is not None and len(exact) < 1_000:  # a sheet repeats a few words often
             exact[text] = member
     return member
+
+
+def word_in(words: dict[str, tuple[str, str]], key: str, language: str) -> str:
+    """The word `key` of an (English, German) table in a workbook's language."""
+    english, german = words[key]
+    return german if language == "de" else english

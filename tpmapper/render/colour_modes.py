@@ -76,13 +76,18 @@ class Colouring:
         return self.colours.get(touchpoint.id, style.UNRATED_COLOUR)
 
 
+def rating_legend(words: ColourWords) -> tuple[tuple[str, str], ...]:
+    """The legend of the default colours, the customer's rating (no map needed)."""
+    legend = [(text, style.RATING_COLOURS[n]) for n, text in enumerate(words.ratings, 1)]
+    return (*legend, (words.unrated, style.UNRATED_COLOUR))
+
+
 def colouring(journey: JourneyMap, mode: ColourMode, words: ColourWords | None = None) -> Colouring:
     words = words or ColourWords()
     touchpoints = journey.touchpoints()
     if mode is ColourMode.RATING:
         colours = {tp.id: style.rating_colour(tp.customer_rating) for tp in touchpoints}
-        legend = [(text, style.RATING_COLOURS[n]) for n, text in enumerate(words.ratings, 1)]
-        return Colouring(mode, colours, (*legend, (words.unrated, style.UNRATED_COLOUR)))
+        return Colouring(mode, colours, rating_legend(words))
     if mode is ColourMode.GAP:
         return _by_gap(touchpoints, words)
     key: Callable[[Touchpoint], str | None] = {

@@ -49,7 +49,7 @@ class Metrics:
 
     card_width: float = 176
     card_height: float = 68
-    gap: float = 12
+    gap: float = 20  # wide enough for a link label between two cards
     cell_padding: float = 16
     phase_header_height: float = 48
     lane_header_width: float = 156

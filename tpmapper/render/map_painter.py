@@ -5,13 +5,16 @@ The canvas draws the same parts through its items, calling the same painters.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPainter
 
 from tpmapper.model.journey import JourneyMap
 from tpmapper.render import painters
 from tpmapper.render.layout import MapLayout
-from tpmapper.render.painters import qrect
+from tpmapper.render.link_shapes import map_link_shapes
+from tpmapper.render.painters import LinkShape, qrect
 
 
 def paint_grid(
@@ -31,18 +34,42 @@ def paint_grid(
 
 
 def paint_phase_headers(
-    painter: QPainter, journey: JourneyMap, layout: MapLayout, label_from: float = 0.0
+    painter: QPainter,
+    journey: JourneyMap,
+    layout: MapLayout,
+    label_from: float = 0.0,
+    *,
+    only: Collection[int] | None = None,
 ) -> None:
+    """`only`: the indices of the phases to draw (a page's), else all."""
     for index, phase in enumerate(journey.phases):
+        if only is not None and index not in only:
+            continue
         count = len(journey.in_phase(phase.id))
         rect = qrect(layout.phase_header(index))
         painters.paint_phase_header(painter, rect, phase, count, label_from)
 
 
-def paint_lane_headers(painter: QPainter, journey: JourneyMap, layout: MapLayout) -> None:
+def paint_lane_headers(
+    painter: QPainter,
+    journey: JourneyMap,
+    layout: MapLayout,
+    *,
+    only: Collection[int] | None = None,
+    within: tuple[float, float] | None = None,
+) -> None:
+    """`only`: the indices of the lanes to draw, else all. `within`: the part of the map's
+    height shown (a page's): a header cut by it is drawn as tall as its visible part, so
+    its name stays in sight."""
     for index, lane in enumerate(journey.lanes):
+        if only is not None and index not in only:
+            continue
         count = len(journey.in_lane(lane.id))
-        painters.paint_lane_header(painter, qrect(layout.lane_header(index)), lane, count)
+        rect = qrect(layout.lane_header(index))
+        if within is not None:
+            rect.setTop(max(rect.top(), within[0]))
+            rect.setBottom(min(rect.bottom(), within[1]))
+        painters.paint_lane_header(painter, rect, lane, count)
 
 
 def paint_corner(painter: QPainter, layout: MapLayout) -> None:
@@ -57,17 +84,17 @@ def paint_headers(painter: QPainter, journey: JourneyMap, layout: MapLayout) -> 
     paint_corner(painter, layout)
 
 
+def link_shapes(journey: JourneyMap, layout: MapLayout) -> list[LinkShape]:
+    """Every link's shape, in the map's link order: the one place a whole map's links are
+    routed for painting (this module's `paint_links` and every picture export), through
+    the gutters between the cards as on the canvas (render/link_router.py)."""
+    return map_link_shapes(journey, layout)
+
+
 def paint_links(
     painter: QPainter, journey: JourneyMap, layout: MapLayout, detail: float = 1.0
 ) -> None:
-    shapes = [
-        painters.link_shape(
-            painters.link_path(qrect(layout.cards[link.source]), qrect(layout.cards[link.target])),
-            link.label,
-        )
-        for link in journey.links()
-    ]
-    painters.paint_links(painter, shapes, detail=detail)
+    painters.paint_links(painter, link_shapes(journey, layout), detail=detail)
 
 
 def paint_cards(

@@ -31,6 +31,7 @@ from tpmapper.model.elements import Lane, Phase, Touchpoint
 from tpmapper.model.vocabulary import Moment
 from tpmapper.render import style
 from tpmapper.render.layout import Rect
+from tpmapper.render.routing import DEFAULT_WIDTH
 
 SIMPLE_DETAIL = 0.45  # below this, cards are coloured blocks with a short name
 BLOCK_DETAIL = 0.2  # below this, cards are plain coloured blocks
@@ -160,9 +161,14 @@ def _moment_marker(painter: QPainter, rect: QRectF, moment: Moment) -> None:
     )
 
 
-def _channel_badge(painter: QPainter, left: float, top: float, text: str) -> float:
+def channel_badge_rect(card: QRectF) -> QRectF:
+    """Where a card's channel badge goes: at the top left, before the name."""
+    return QRectF(card.left() + 14, card.top() + 8, 24, 16)
+
+
+def _channel_badge(painter: QPainter, card: QRectF, text: str) -> float:
     """Draws the two-letter channel badge; returns where the text after it may start."""
-    badge = QRectF(left, top, 24, 16)
+    badge = channel_badge_rect(card)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QColor("#e3e8ef"))
     painter.drawRoundedRect(badge, 3, 3)
@@ -172,12 +178,19 @@ def _channel_badge(painter: QPainter, left: float, top: float, text: str) -> flo
     return badge.right() + 6
 
 
-def _owner_pill(painter: QPainter, left: float, top: float, owner: str, room: float = 84) -> None:
-    """`room`: how wide the owner's name may be at most."""
+def owner_pill(card: QRectF, touchpoint: Touchpoint) -> tuple[QRectF, str]:
+    """Where a card's owner pill goes and the owner's name as it shows (elided to fit)."""
+    flattering = (touchpoint.rating_gap or 0) >= BLIND_SPOT_GAP  # a gap badge beside it
+    room = OWNER_ROOM_BESIDE_GAP_BADGE if flattering else 84
+    metrics = QFontMetricsF(shared_font(7.5))
+    owner = metrics.elidedText(touchpoint.owner, Qt.TextElideMode.ElideRight, room)
+    left, top = card.left() + 14, card.bottom() - 20
+    return QRectF(left, top, metrics.horizontalAdvance(owner) + 12, 14), owner
+
+
+def _owner_pill(painter: QPainter, card: QRectF, touchpoint: Touchpoint) -> None:
+    pill, owner = owner_pill(card, touchpoint)
     painter.setFont(shared_font(7.5))
-    metrics = QFontMetricsF(painter.font())
-    owner = metrics.elidedText(owner, Qt.TextElideMode.ElideRight, room)
-    pill = QRectF(left, top, metrics.horizontalAdvance(owner) + 12, 14)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QColor("#e8eef7"))
     painter.drawRoundedRect(pill, 7, 7)
@@ -299,7 +312,7 @@ def paint_card(
 
     badge_text = style.CHANNEL_BADGES.get(touchpoint.channel, "") if touchpoint.channel else ""
     top = rect.top() + 8
-    name_left = _channel_badge(painter, text_left, top, badge_text) if badge_text else text_left
+    name_left = _channel_badge(painter, rect, badge_text) if badge_text else text_left
     marker_room = 22 if touchpoint.moment else 8
     painter.setPen(QColor(style.TEXT_COLOUR))
     name_rect = QRectF(name_left, top - 1, rect.right() - marker_room - name_left, NAME_HEIGHT)
@@ -310,8 +323,7 @@ def paint_card(
     gap = touchpoint.rating_gap or 0  # company - customer; 0 unless both rated it
     flattering = gap >= BLIND_SPOT_GAP
     if touchpoint.owner:
-        room = OWNER_ROOM_BESIDE_GAP_BADGE if flattering else 84
-        _owner_pill(painter, text_left, rect.bottom() - 20, touchpoint.owner, room)
+        _owner_pill(painter, rect, touchpoint)
     if flattering:
         _gap_badge(painter, rect, gap)
     _stars(painter, rect.right() - 8, rect.bottom() - 7, touchpoint.customer_rating)
@@ -320,78 +332,44 @@ def paint_card(
     painter.restore()
 
 
-def link_path(start: QRectF, end: QRectF) -> QPainterPath:
-    """The curve of a link from one card to another (a loop when both are the same card)."""
-    path = QPainterPath()
-    if start == end:
-        top = QPointF(start.center().x() + 20, start.top())
-        path.moveTo(top)
-        path.cubicTo(
-            top + QPointF(10, -34), top + QPointF(46, -34), QPointF(start.right(), start.top() + 16)
-        )
-        return path
-    sc, ec = start.center(), end.center()
-    dx, dy = ec.x() - sc.x(), ec.y() - sc.y()
-    if abs(dx) >= abs(dy):
-        a = QPointF(start.right() if dx > 0 else start.left(), sc.y())
-        b = QPointF(end.left() if dx > 0 else end.right(), ec.y())
-        bend = max(30.0, abs(b.x() - a.x()) / 2)
-        sign = 1 if dx > 0 else -1
-        c1, c2 = a + QPointF(sign * bend, 0), b - QPointF(sign * bend, 0)
-        if dx < 0:  # a step back in the journey: arc above the cards so it does not hide them
-            lift = QPointF(0, -max(40.0, abs(dx) / 4))
-            c1, c2 = c1 + lift, c2 + lift
-    else:
-        a = QPointF(sc.x(), start.bottom() if dy > 0 else start.top())
-        b = QPointF(ec.x(), end.top() if dy > 0 else end.bottom())
-        bend = max(24.0, abs(b.y() - a.y()) / 2)
-        sign = 1 if dy > 0 else -1
-        c1, c2 = a + QPointF(0, sign * bend), b - QPointF(0, sign * bend)
-    path.moveTo(a)
-    path.cubicTo(c1, c2, b)
-    return path
-
-
 @dataclass(frozen=True)
 class LinkShape:
-    """Everything needed to draw a link, worked out once per path (not on every paint)."""
+    """Everything needed to draw a link, worked out once per route (not on every paint)."""
 
     path: QPainterPath
     arrow: QPolygonF
-    label: str  # elided to fit
+    label: str  # elided to fit; empty when the label has no room
     label_box: QRectF | None
+    width: float = DEFAULT_WIDTH  # the line's, from the share of customers taking it
+    marker: QPointF | None = None  # the link has a label that found no room: hover for it
 
     @property
     def bounds(self) -> QRectF:
-        """Tight bounds: the curve, its arrow head and its label."""
+        """Tight bounds: the line, its arrow head, its label and its marker."""
         rect = self.path.boundingRect().united(self.arrow.boundingRect())
         if self.label_box is not None:
             rect = rect.united(self.label_box)
-        return rect.adjusted(-3, -3, 3, 3)
+        if self.marker is not None:
+            rect = rect.united(marker_rect(self.marker))
+        grow = 3 + self.width / 2
+        return rect.adjusted(-grow, -grow, grow, grow)
 
 
 LABEL_FONT_SIZE = 7.5
-ARROW_SIZE = 9.0
+MARKER_RADIUS = 4.5
+CASING = 1.0  # the light edge on either side of a link's line
 
 
-def link_shape(path: QPainterPath, label: str = "") -> LinkShape:
-    tip = path.pointAtPercent(1.0)
-    angle = math.radians(-path.angleAtPercent(0.98))
-    left = tip - QPointF(math.cos(angle - 0.4) * ARROW_SIZE, math.sin(angle - 0.4) * ARROW_SIZE)
-    right = tip - QPointF(math.cos(angle + 0.4) * ARROW_SIZE, math.sin(angle + 0.4) * ARROW_SIZE)
-    box = None
-    if label:
-        metrics = QFontMetricsF(shared_font(LABEL_FONT_SIZE))
-        label = metrics.elidedText(label, Qt.TextElideMode.ElideRight, 160)
-        box = QRectF(0, 0, metrics.horizontalAdvance(label) + 10, metrics.height() + 4)
-        box.moveCenter(path.pointAtPercent(0.5))
-    return LinkShape(path, QPolygonF([tip, left, right]), label, box)
+def marker_rect(centre: QPointF) -> QRectF:
+    return QRectF(
+        centre.x() - MARKER_RADIUS, centre.y() - MARKER_RADIUS, 2 * MARKER_RADIUS, 2 * MARKER_RADIUS
+    )
 
 
 def paint_link(
     painter: QPainter, shape: LinkShape, *, selected: bool = False, detail: float = 1.0
 ) -> None:
-    """A link's curve with an arrow head at its end and its label at its middle."""
+    """A link's line with an arrow head at its end and its label (or marker)."""
     paint_links(painter, [shape], selected=selected, detail=detail)
 
 
@@ -402,32 +380,61 @@ def paint_links(
     selected: bool = False,
     detail: float = 1.0,
 ) -> None:
-    """Many links in one go: all curves, then all arrow heads, then the labels on top
-    (one pen and brush change per kind instead of per link)."""
+    """Many links in one go: all lines (one pen per width), then all arrow heads, then
+    labels and markers on top."""
     if not shapes:
         return
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, detail >= SIMPLE_DETAIL)
     colour = QColor(style.SELECTION_COLOUR if selected else style.LINK_COLOUR)
-    painter.setPen(QPen(colour, 2.6 if selected else 1.6))
+    cap, join = Qt.PenCapStyle.FlatCap, Qt.PenJoinStyle.RoundJoin
+    pens: dict[float, tuple[QPen, QPen]] = {}
+    for width in {shape.width for shape in shapes}:
+        line = max(width + 1.0, 2.6) if selected else width
+        pens[width] = (
+            QPen(QColor(style.CELL_FILL), line + 2 * CASING, Qt.PenStyle.SolidLine, cap, join),
+            QPen(colour, line, Qt.PenStyle.SolidLine, cap, join),
+        )
     painter.setBrush(Qt.BrushStyle.NoBrush)
+    cased = detail >= SIMPLE_DETAIL  # a thin light edge keeps crossing lines apart
     for shape in shapes:
+        casing, line = pens[shape.width]
+        if cased:
+            painter.setPen(casing)
+            painter.drawPath(shape.path)
+        painter.setPen(line)
         painter.drawPath(shape.path)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(colour)
     for shape in shapes:
         painter.drawPolygon(shape.arrow)
     if detail >= SIMPLE_DETAIL:
-        painter.setFont(shared_font(LABEL_FONT_SIZE))
-        box_pen, text_pen = QPen(colour, 0.8), QPen(QColor(style.TEXT_COLOUR))
-        painter.setBrush(QColor(255, 255, 255, 230))
-        for shape in shapes:
-            if shape.label_box is not None:
-                painter.setPen(box_pen)
-                painter.drawRoundedRect(shape.label_box, 4, 4)
-                painter.setPen(text_pen)
-                painter.drawText(shape.label_box, Qt.AlignmentFlag.AlignCenter, shape.label)
+        _labels_and_markers(painter, shapes, colour)
     painter.restore()
+
+
+def _labels_and_markers(painter: QPainter, shapes: Sequence[LinkShape], colour: QColor) -> None:
+    painter.setFont(shared_font(LABEL_FONT_SIZE))
+    box_pen, text_pen = QPen(colour, 0.8), QPen(QColor(style.TEXT_COLOUR))
+    painter.setBrush(QColor(255, 255, 255, 230))
+    for shape in shapes:
+        if shape.label_box is not None:
+            painter.setPen(box_pen)
+            painter.drawRoundedRect(shape.label_box, 4, 4)
+            painter.setPen(text_pen)
+            painter.drawText(shape.label_box, Qt.AlignmentFlag.AlignCenter, shape.label)
+    markers = [shape.marker for shape in shapes if shape.marker is not None]
+    if not markers:
+        return
+    painter.setPen(QPen(colour, 1.2))
+    painter.setBrush(QColor("#ffffff"))
+    for centre in markers:  # a small "…" badge: this link has a label to hover for
+        painter.drawEllipse(centre, MARKER_RADIUS, MARKER_RADIUS)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    for centre in markers:
+        for dx in (-2.2, 0.0, 2.2):
+            painter.drawEllipse(centre + QPointF(dx, 0), 0.8, 0.8)
 
 
 def paint_overview(

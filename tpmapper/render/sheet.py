@@ -1,7 +1,7 @@
 """The sheet an export is drawn on: where its title, map and legend go, in layout units.
 
-Its own module so that `image_export` (which composes and paints sheets) and `pdf_pages`
-(which cuts them into pages) share it without importing each other.
+Its own module so that `compose` (which composes sheets), `sheet_painter` (which paints
+them) and `pdf_pages` (which cuts them into pages) share it without importing each other.
 """
 
 from __future__ import annotations
@@ -48,3 +48,9 @@ class Sheet:
 
     def card_rect(self, touchpoint_id: str) -> QRectF:
         return qrect(self.layout.cards[touchpoint_id]).translated(self.map_offset)
+
+
+def overlaps(low: float, high: float, start: float, end: float) -> bool:
+    """Whether [low, high] and [start, end] share more than a hairline (a page that ends
+    where a lane starts does not show that lane)."""
+    return min(high, end) - max(low, start) > 0.5

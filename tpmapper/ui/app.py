@@ -1,11 +1,12 @@
-"""Starts the app: `tpmapper [FILE]` opens FILE, or a copy of the sample map."""
+"""Starts the app: `tpmapper [FILE]` opens FILE, or a copy of the sample map; then offers
+the unsaved work a crash left behind, if any."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QSettings, QTranslator
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -14,29 +15,15 @@ from tpmapper.files.errors import MapFileError
 from tpmapper.files.templates import sample_path
 from tpmapper.files.tpmap import load
 from tpmapper.i18n import preferred_language
-from tpmapper.resources import icon_path, resource_path
+from tpmapper.render.words import install_translators
+from tpmapper.resources import icon_path
 from tpmapper.ui import clipboard
 from tpmapper.ui.document import Document
 from tpmapper.ui.error_hook import DeferredErrorReport
+from tpmapper.ui.file_lock import open_document
 from tpmapper.ui.main_window import MainWindow
 
 ORGANISATION = "tpmapper"
-
-
-def install_translators(app: QApplication, language: str) -> list[QTranslator]:
-    """Load tpmapper's catalogue and Qt's own (dialog buttons) for `language`. English
-    has only its plurals ("1 item", "2 items"). Returns the translators installed."""
-    catalogues = [(f"tpmapper_{language}", resource_path("translations"))]
-    if language != "en":
-        qt_translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        catalogues.append((f"qtbase_{language}", qt_translations))
-    installed = []
-    for name, folder in catalogues:
-        translator = QTranslator(app)
-        if translator.load(name, str(folder)):
-            app.installTranslator(translator)
-            installed.append(translator)
-    return installed
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -55,10 +42,11 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def open_initial_document(file: str | None) -> Document:
-    """FILE when given (raises MapFileError), else an unsaved copy of the sample map."""
+def open_initial_document(file: str | None) -> Document | None:
+    """FILE when given (raises MapFileError; None when another tpmapper has it open and the
+    user cancels), else an unsaved copy of the sample map."""
     if file is not None:
-        return Document.open(Path(file))
+        return open_document(None, Path(file))
     return Document(load(sample_path(preferred_language())))
 
 
@@ -70,7 +58,17 @@ def run_app(file: str | None = None) -> int:
         QMessageBox.critical(None, "tpmapper", str(error))
         print(f"tpmapper: {error}", file=sys.stderr)
         return 1
+    if document is None:
+        return 0
     window = MainWindow(document, QSettings())
     window.show()
     window.view.fit()
+    # Work a crash left behind: offered once the window is up.
+    QTimer.singleShot(0, window, lambda: _offer_recovery(window))
     return app.exec()
+
+
+def _offer_recovery(window: MainWindow) -> None:
+    from tpmapper.ui.recovery_dialog import offer_recovery  # after the first paint
+
+    offer_recovery(window)

@@ -8,8 +8,8 @@ from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
+from tpmapper.render import words
 from tpmapper.render.colour_modes import ColourMode, ColourWords
-from tpmapper.ui import labels
 
 SETTING = "view/colour"
 
@@ -58,32 +58,7 @@ class ColourByMenu(QMenu):
 
     def title(self, mode: ColourMode) -> str:
         """The legend's heading for a mode."""
-        return {
-            ColourMode.RATING: self.tr("Customer rating"),
-            ColourMode.GAP: self.tr("Rating gap (company − customer)"),
-            ColourMode.OWNER: self.tr("Owner"),
-            ColourMode.OWNERSHIP: self.tr("Owned / paid / earned"),
-            ColourMode.CHANNEL: self.tr("Channel"),
-            ColourMode.MEDIUM: self.tr("Digital / analog"),
-        }[mode]
+        return words.colour_title(mode)
 
     def words(self) -> ColourWords:
-        return ColourWords(
-            ratings=(
-                self.tr("1 very poor"),
-                self.tr("2 poor"),
-                self.tr("3 fair"),
-                self.tr("4 good"),
-                self.tr("5 very good"),
-            ),
-            unrated=self.tr("Not rated"),
-            not_set=self.tr("Not set"),
-            other=self.tr("Others"),
-            gaps=(
-                self.tr("Customers rate it 2+ higher"),
-                self.tr("Both sides agree (±1)"),
-                self.tr("Company rates it 2 higher"),
-                self.tr("Company rates it 3+ higher"),
-            ),
-            name=labels.label,
-        )
+        return words.colour_words()

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -27,17 +27,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tpmapper.exporting import ExportFormat, ExportSettings, export, format_named
 from tpmapper.files.errors import MapFileError
 from tpmapper.i18n import preferred_language
 from tpmapper.progress import ExportCancelled
+from tpmapper.render import words
 from tpmapper.ui.document import Document
 
 if TYPE_CHECKING:
-    from tpmapper.render.image_export import ExportLabels, ImageOptions
+    from tpmapper.render.image_export import ImageOptions
     from tpmapper.ui.main_window import MainWindow
 
-KINDS = ("xlsx", "png", "svg", "pdf", "csv")
-PICTURES = ("png", "svg", "pdf")
 PROGRESS_AFTER_MS = 400  # quick exports finish before a progress window would flash up
 
 
@@ -55,7 +55,9 @@ class PictureChoices:
 class PictureOptionsDialog(QDialog):
     """Scale, background, legend, selection and pages: what the chosen format offers."""
 
-    def __init__(self, kind: str, has_selection: bool, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, fmt: ExportFormat, has_selection: bool, parent: QWidget | None = None
+    ) -> None:
         from tpmapper.render.image_export import ImageOptions
 
         super().__init__(parent)
@@ -76,15 +78,15 @@ class PictureOptionsDialog(QDialog):
         self.pages = QComboBox(self)
         self.pages.addItem(self.tr("Fit on one page"), False)
         self.pages.addItem(self.tr("Split over pages at 100 %"), True)
-        if kind == "png":
+        if "scale" in fmt.options:
             form.addRow(self.tr("Scale:"), self.scale)
         else:  # SVG and PDF are vectors
             self.scale.hide()
-        if kind in ("png", "svg"):
+        if "transparent" in fmt.options:
             form.addRow(self.transparent)
         else:  # a PDF page is paper
             self.transparent.hide()
-        if kind == "pdf":
+        if "split" in fmt.options:
             form.addRow(self.tr("Pages:"), self.pages)
         else:
             self.pages.hide()
@@ -114,51 +116,36 @@ class Exchange(QObject):
         super().__init__(window)
         self.window = window
 
-    def format_name(self, kind: str) -> str:
-        return {
-            "xlsx": self.tr("Excel workbook (*.xlsx)"),
-            "png": self.tr("PNG image (*.png)"),
-            "svg": self.tr("SVG drawing (*.svg)"),
-            "pdf": self.tr("PDF document (*.pdf)"),
-            "csv": self.tr("CSV table (*.csv)"),
-        }[kind]
+    def format_name(self, fmt: ExportFormat) -> str:
+        """The file dialog's filter: "PNG image (*.png)"."""
+        return f"{QCoreApplication.translate('ExportFormat', fmt.name)} (*{fmt.suffix})"
 
     # ------------------------------------------------------------------ export
     def export(self, kind: str) -> Path | None:
         """Ask where (and how, for pictures), then export; the written path, or None."""
         window = self.window
+        fmt = format_named(kind)
         choices = None
-        if kind in PICTURES:
-            choices = self._ask_picture_choices(kind, bool(window.scene.selected_touchpoint_ids()))
+        if fmt.asks_picture_options:
+            choices = self._ask_picture_choices(fmt, bool(window.scene.selected_touchpoint_ids()))
             if choices is None:
                 return None
-        path = self._ask_save_path(kind)
+        path = self._ask_save_path(fmt)
         if path is None:
             return None
-        return path if self.export_to(path, kind, choices) else None
+        return path if self.export_to(path, choices) else None
 
-    def export_to(self, path: Path, kind: str, choices: PictureChoices | None = None) -> bool:
-        from tpmapper.files import excel_export
-        from tpmapper.render import image_export
-
-        journey = self.window.document.journey
+    def export_to(self, path: Path, choices: PictureChoices | None = None) -> bool:
+        """Export the map to `path` (its suffix picks the format) as the canvas shows it."""
+        scene = self.window.scene
+        settings = ExportSettings(
+            language=preferred_language(),
+            left_out=frozenset(scene.dimmed),  # faint in pictures, folded away in workbooks
+            image=self._image_options(choices),
+        )
         try:
             with self._progress(self.tr("Exporting %1…").replace("%1", path.name)) as progress:
-                if kind == "xlsx":
-                    excel_export.export_workbook(
-                        journey,
-                        path,
-                        progress=progress,
-                        language=preferred_language(),
-                        hidden=self.window.scene.dimmed,  # rows of the filtered-out folded
-                    )
-                elif kind == "csv":
-                    from tpmapper.files.csv_export import export_csv
-
-                    export_csv(journey, path, language=preferred_language())
-                else:
-                    options = self._image_options(choices)
-                    image_export.export_image(journey, path, options, progress)
+                export(self.window.document.journey, path, settings, progress)
         except ExportCancelled:
             return False
         except (MapFileError, ValueError) as error:
@@ -169,28 +156,28 @@ class Exchange(QObject):
         )
         return True
 
-    def _ask_picture_choices(self, kind: str, has_selection: bool) -> PictureChoices | None:
+    def _ask_picture_choices(self, fmt: ExportFormat, has_selection: bool) -> PictureChoices | None:
         """The user's choices for a picture, or None when they cancelled."""
-        dialog = PictureOptionsDialog(kind, has_selection, self.window)
+        dialog = PictureOptionsDialog(fmt, has_selection, self.window)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         choices = dialog.choices()
         dialog.deleteLater()
         return choices if accepted else None
 
-    def _ask_save_path(self, kind: str) -> Path | None:
+    def _ask_save_path(self, fmt: ExportFormat) -> Path | None:
         document = self.window.document
         folder = document.path.parent if document.path else Path.home()
         stem = document.path.stem if document.path else _safe_stem(document.journey.title)
         name, _ = QFileDialog.getSaveFileName(
             self.window,
             self.tr("Export"),
-            str(folder / f"{stem}.{kind}"),
-            self.format_name(kind),
+            str(folder / f"{stem}{fmt.suffix}"),
+            self.format_name(fmt),
         )
         if not name:
             return None
         path = Path(name)
-        return path if path.suffix.lower() == f".{kind}" else path.with_name(f"{path.name}.{kind}")
+        return path if path.suffix.lower() == fmt.suffix else path.with_name(path.name + fmt.suffix)
 
     def _image_options(self, choices: PictureChoices | None) -> ImageOptions:
         from tpmapper.render.image_export import ImageOptions
@@ -200,7 +187,7 @@ class Exchange(QObject):
             colour_mode=self.window.colour_menu.mode,
             dimmed=scene.dimmed,
             curve=scene.curve_shown,
-            labels=self._labels(),
+            labels=words.export_labels(),
         )
         if choices is None:  # asked for nothing: the shared defaults
             return shown
@@ -214,24 +201,6 @@ class Exchange(QObject):
             legend=choices.legend,
             selection=selection,
             pages="split" if choices.split_pages else "fit",
-        )
-
-    def _labels(self) -> ExportLabels:
-        from tpmapper.render.colour_modes import ColourMode
-        from tpmapper.render.image_export import ExportLabels
-
-        menu = self.window.colour_menu
-        words = menu.words()  # the rating words: one translation for canvas and pictures
-        return ExportLabels(
-            legend_title=menu.title(ColourMode.RATING),
-            ratings=words.ratings,
-            unrated=words.unrated,
-            pain_point=self.tr("Pain point"),
-            positive=self.tr("Positive moment"),
-            page=self.tr("Page {page} of {pages}"),
-            curve=self.window.scene.curve_labels,  # the canvas's words: one translation
-            colour_words=words,
-            colour_titles=tuple((mode.value, menu.title(mode)) for mode in ColourMode),
         )
 
     def _progress(self, label: str) -> _ProgressWindow:

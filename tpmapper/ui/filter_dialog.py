@@ -29,7 +29,7 @@ from tpmapper.model.elements import ViewFilter
 from tpmapper.model.journey import JourneyMap
 from tpmapper.model.values import RATING_MAX, RATING_MIN
 from tpmapper.model.vocabulary import Moment
-from tpmapper.ui import labels
+from tpmapper.render import labels
 
 NO_BOUND = RATING_MIN - 1  # the spin boxes' "any" value
 

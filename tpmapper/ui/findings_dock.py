@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from tpmapper.analysis import Cell, Findings, analyze
 from tpmapper.model.journey import JourneyMap
 from tpmapper.model.vocabulary import Moment
-from tpmapper.ui import labels
+from tpmapper.render import labels
 from tpmapper.ui.live_view import LiveView
 
 #: How long the map must stay unchanged before the findings are worked out again.

@@ -31,8 +31,7 @@ from tpmapper.analysis.compute import BLIND_SPOT_GAP
 from tpmapper.model.elements import Touchpoint
 from tpmapper.model.values import RATING_MAX, RATING_MIN
 from tpmapper.model.vocabulary import Medium, Ownership
-from tpmapper.render import style
-from tpmapper.ui import labels
+from tpmapper.render import labels, style
 from tpmapper.ui.live_view import LiveView
 
 # No OpenGL (offscreen and remote desktops lack it); black on white like the map.

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from tpmapper.model.edits import CompositeEdit, UpdateMap, UpdateTouchpoint
 from tpmapper.model.elements import Touchpoint
 from tpmapper.model.vocabulary import Channel, Directness, Medium, Moment, Ownership
-from tpmapper.ui import labels
+from tpmapper.render import labels
 from tpmapper.ui.axes_dialog import PERSONAS, AxisEditor
 from tpmapper.ui.document import Document
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QPoint, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -16,13 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tpmapper.exporting import FORMATS
 from tpmapper.files.errors import MapFileError
 from tpmapper.files.templates import load_template, templates
 from tpmapper.i18n import preferred_language
 from tpmapper.model import transfer
 from tpmapper.model.edits import CompositeEdit, RemoveLink, RemoveTouchpoint
 from tpmapper.render.colour_modes import ColourMode
-from tpmapper.ui import clipboard
+from tpmapper.ui import clipboard, presentation
 from tpmapper.ui.canvas.items import LinkItem, TouchpointItem
 from tpmapper.ui.canvas.scene import MapScene
 from tpmapper.ui.canvas.view import MapView
@@ -31,6 +32,7 @@ from tpmapper.ui.document import Document
 from tpmapper.ui.find_bar import FindBar
 from tpmapper.ui.keys import redo_keys
 from tpmapper.ui.recent_files import RecentFilesMenu
+from tpmapper.ui.trust import WindowTrust
 from tpmapper.ui.view_bar import ViewBar
 from tpmapper.ui.window_docks import WindowDocks
 
@@ -68,6 +70,7 @@ class MainWindow(WindowDocks, QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.find_bar)
         self.view_bar = ViewBar(self)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.view_bar)
+        self.trust = WindowTrust(self)  # autosave, lock, changes on disk, preferences
         self._build_actions()
         self._build_menus()
         self.view.zoom_changed.connect(self._update_status)
@@ -89,6 +92,7 @@ class MainWindow(WindowDocks, QMainWindow):
         self.scene.colour_words = self.colour_menu.words()
         self._colour_by(self.colour_menu.mode)
         self.view_bar.set_document(document)
+        self.trust.attach(document)
         self.view.setScene(self.scene)
         document.modified_changed.connect(self.setWindowModified)
         document.refused.connect(self._show_refusal)
@@ -219,9 +223,11 @@ class MainWindow(WindowDocks, QMainWindow):
         self._axes = self._action(self.tr("&Phases and Lanes…"), self.edit_axes, "Ctrl+Shift+L")
         self._properties = self._action(self.tr("Map P&roperties…"), self.edit_properties)
         self._fit = self._action(self.tr("&Fit to Window"), self.view.fit, "Ctrl+9")
+        self._present = self._action(self.tr("&Present"), lambda: presentation.toggle(self), "F5")
         self._curve = self._action(self.tr("Experience &Curve"), self._show_curve)
         self._curve.setCheckable(True)
         self._curve.setChecked(self.settings.value("view/curve", True, type=bool))
+        self._legend = self.view.legend_toggle(self.settings)  # View ▸ Legend, remembered
         self.colour_menu = ColourByMenu(self.settings, self)
         self.colour_menu.chosen.connect(self._colour_by)
         self._filter = self._action(self.tr("&Filter…"), self.view_bar.edit_filter, "Ctrl+Shift+F")
@@ -235,15 +241,12 @@ class MainWindow(WindowDocks, QMainWindow):
         self._import_excel = self._action(
             self.tr("&Import Excel Workbook…"), lambda: self.exchange().import_excel()
         )
-        self._exports = [
-            self._action(text, lambda _checked=False, k=kind: self.exchange().export(k))
-            for kind, text in (
-                ("xlsx", self.tr("&Excel Workbook…")),
-                ("png", self.tr("&PNG Image…")),
-                ("svg", self.tr("&SVG Drawing…")),
-                ("pdf", self.tr("P&DF Document…")),
-                ("csv", self.tr("&CSV Table…")),
+        self._exports = [  # one item per registered format
+            self._action(
+                QCoreApplication.translate("ExportFormat", fmt.menu_text),
+                lambda _checked=False, k=fmt.kind: self.exchange().export(k),
             )
+            for fmt in FORMATS
         ]
 
     def exchange(self) -> Exchange:
@@ -276,10 +279,12 @@ class MainWindow(WindowDocks, QMainWindow):
         edit_menu.addActions([self._cut, self._copy, self._paste, self._duplicate, self._delete])
         edit_menu.addSeparator()
         edit_menu.addActions([self._select_all, self._find])
+        self.trust.add_preferences(edit_menu)
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addActions([self._zoom_in, self._zoom_out, self._zoom_reset, self._fit])
+        view_menu.addAction(self._present)
         view_menu.addSeparator()
-        view_menu.addAction(self._curve)
+        view_menu.addActions([self._curve, self._legend])
         view_menu.addMenu(self.colour_menu)
         view_menu.addActions([self._filter, self._save_view, self._delete_view])
         view_menu.addAction(self.palette_dock.toggleViewAction())
@@ -409,11 +414,11 @@ class MainWindow(WindowDocks, QMainWindow):
                 window.raise_()
                 return window
         try:
-            document = Document.open(path)
+            document = self.trust.open(path)  # None: the user cancelled (in use elsewhere)
         except MapFileError as error:
             QMessageBox.warning(self, self.tr("Cannot open the map"), str(error))
             return None
-        return self.show_document(document)
+        return self.show_document(document) if document is not None else None
 
     def open_dialog(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -441,9 +446,7 @@ class MainWindow(WindowDocks, QMainWindow):
                 return
 
     def save(self) -> bool:
-        if self.document.path is None:
-            return self.save_as()
-        return self._save_to(self.document.path)
+        return self.trust.save()  # Save As when new or read-only; asks if changed on disk
 
     def save_as(self) -> bool:
         suggested = str(Path(self.recent.last_folder()) / f"{self.document.display_name}.tpmap")
@@ -485,4 +488,5 @@ class MainWindow(WindowDocks, QMainWindow):
         self.settings.setValue("window/state", self.saveState())
         if self in OPEN_WINDOWS:
             OPEN_WINDOWS.remove(self)
+        self.document.close()  # its recovery copy and lock go
         event.accept()

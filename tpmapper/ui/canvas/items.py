@@ -3,9 +3,10 @@ element it names (by id) through `tpmapper.render`, as the exporters do."""
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -15,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tpmapper.render import curve, map_painter, painters, style
+from tpmapper.model.elements import Touchpoint
+from tpmapper.render import curve, labels, map_painter, painters, style
 from tpmapper.ui.canvas.link_layer import hit_shape
 from tpmapper.ui.canvas.new_link import NewLinkInteraction
 
@@ -116,6 +118,24 @@ class TouchpointItem(QGraphicsItem):
         self._hovered = False
         self.update()
 
+    def tooltip_at(self, point: QPointF) -> str:
+        """The tooltip at a point of the card (item coordinates), worked out when asked
+        for: over the channel badge the channel, over an owner pill cut short the whole
+        owner, elsewhere what the card stands for."""
+        touchpoint = self._scene.journey.touchpoint(self.touchpoint_id)
+        translate = QCoreApplication.translate
+        if touchpoint.channel and painters.channel_badge_rect(self._rect).contains(point):
+            channel = labels.label(touchpoint.channel)
+            if touchpoint.channel_detail:
+                channel = f"{channel} ({touchpoint.channel_detail})"
+            return _rich(translate("TouchpointItem", "Channel: %1").replace("%1", channel))
+        if touchpoint.owner:
+            pill, shown = painters.owner_pill(self._rect, touchpoint)
+            if shown != touchpoint.owner and pill.contains(point):
+                owner = translate("TouchpointItem", "Owner: %1").replace("%1", touchpoint.owner)
+                return _rich(owner)
+        return card_tooltip(touchpoint)
+
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
@@ -132,6 +152,54 @@ class TouchpointItem(QGraphicsItem):
         )
         if (self._hovered or self.isSelected()) and detail >= painters.SIMPLE_DETAIL:
             painters.paint_link_handle(painter, self.handle_centre(), HANDLE_RADIUS - 2)
+
+
+def _rich(line: str) -> str:
+    """One line of the user's words as rich text: shown as typed, "<" and "&" included."""
+    return f"<nobr>{html.escape(line)}</nobr>"
+
+
+def _number(value: float, scale: float = 1.0) -> str:
+    return f"{round(value * scale, 1):.10g}"  # 31.3, 850000, 2400000 (no 2.4e+06)
+
+
+def card_tooltip(touchpoint: Touchpoint) -> str:
+    """A card's tooltip (rich text): its whole name, owner, both ratings, KPIs and its
+    moment with the reason given."""
+    translate = QCoreApplication.translate
+
+    def rating(value: int | None) -> str:
+        if value is None:
+            return translate("TouchpointItem", "not rated")
+        return translate("TouchpointItem", "%1 of 5").replace("%1", str(value))
+
+    lines = []  # short: each stays on one line
+    if touchpoint.owner:
+        lines.append(translate("TouchpointItem", "Owner: %1").replace("%1", touchpoint.owner))
+    lines.append(
+        translate("TouchpointItem", "Customer rating: %1 · Company rating: %2")
+        .replace("%1", rating(touchpoint.customer_rating))
+        .replace("%2", rating(touchpoint.company_rating))
+    )
+    kpis = [
+        (translate("TouchpointItem", "Conversion rate"), touchpoint.conversion_rate, 100, " %"),
+        (translate("TouchpointItem", "Satisfaction"), touchpoint.satisfaction, 100, " %"),
+        (translate("TouchpointItem", "ROI"), touchpoint.roi, 100, " %"),
+        (translate("TouchpointItem", "Cost"), touchpoint.cost, 1, ""),
+        (translate("TouchpointItem", "Reach"), touchpoint.reach, 1, ""),
+    ]
+    shown = [f"{name}: {_number(v, scale)}{unit}" for name, v, scale, unit in kpis if v is not None]
+    if shown:
+        lines.append(" · ".join(shown))
+    moment = ""  # a sentence or more: may wrap
+    if touchpoint.moment:
+        moment = labels.label(touchpoint.moment)
+        if touchpoint.moment_reason:
+            moment = f"{moment}: {touchpoint.moment_reason}"
+    parts = [f"<b>{html.escape(touchpoint.name)}</b>"]
+    parts += [_rich(line) for line in lines]
+    parts += [html.escape(moment)] if moment else []
+    return "<br>".join(parts)
 
 
 class LinkItem(QGraphicsItem):

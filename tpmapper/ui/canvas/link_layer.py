@@ -13,6 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from tpmapper.model.journey import JourneyMap
 from tpmapper.render import painters
 
 LinkKey = tuple[str, str]
@@ -20,13 +21,31 @@ HIT_WIDTH = 10.0  # how near (in scene units) a click must be to a link's curve
 
 
 def hit_shape(shape: painters.LinkShape) -> QPainterPath:
-    """The area that counts as "on the link": a band along the curve, and its label."""
+    """The area that counts as "on the link": a band along its line, its arrow head, its
+    label or its marker."""
     stroker = QPainterPathStroker()
-    stroker.setWidth(HIT_WIDTH)
+    stroker.setWidth(max(HIT_WIDTH, shape.width + 4))
     area = stroker.createStroke(shape.path)
+    area.addPolygon(shape.arrow)
     if shape.label_box is not None:
         area.addRect(shape.label_box)
+    if shape.marker is not None:
+        area.addEllipse(painters.marker_rect(shape.marker).adjusted(-2, -2, 2, 2))
     return area
+
+
+def tooltip_text(journey: JourneyMap, key: LinkKey, share_words: str) -> str:
+    """What hovering a link tells: where it leads, its whole label (also one that found no
+    room on the map: a marker on the link says so) and, with `share_words` ("%1 % of
+    customers …"), its share of customers."""
+    link = journey.link(*key)
+    source, target = (journey.touchpoint(end).name for end in key)
+    lines = [f"{source} \u2192 {target}"]
+    if link.label:
+        lines.append(link.label)
+    if link.share is not None:
+        lines.append(share_words.replace("%1", f"{link.share * 100:.0f}"))
+    return "\n".join(lines)
 
 
 class LinkLayer(QGraphicsItem):

@@ -7,9 +7,14 @@ themselves never change the model.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
+from PySide6.QtWidgets import (
+    QGraphicsScene,
+    QGraphicsSceneHelpEvent,
+    QGraphicsSceneMouseEvent,
+    QToolTip,
+)
 
 from tpmapper.analysis import curve as analysis_curve
 from tpmapper.model.edits import (
@@ -21,12 +26,13 @@ from tpmapper.model.edits import (
 )
 from tpmapper.model.elements import Touchpoint, ViewFilter, new_id
 from tpmapper.model.journey import Action, Change, JourneyMap, Target
-from tpmapper.render import painters, style
+from tpmapper.render import link_shapes, painters, style
 from tpmapper.render.colour_modes import Colouring, ColourMode, ColourWords, colouring
 from tpmapper.render.curve import Averages, CurveLabels
 from tpmapper.render.layout import MapLayout, Rect, layout_map
+from tpmapper.render.link_router import LinkRouter
 from tpmapper.ui.canvas.items import CurveItem, GridItem, LinkItem, OverviewItem, TouchpointItem
-from tpmapper.ui.canvas.link_layer import LinkKey, LinkLayer
+from tpmapper.ui.canvas.link_layer import LinkKey, LinkLayer, tooltip_text
 from tpmapper.ui.document import Document
 
 SCENE_MARGIN = 400
@@ -68,7 +74,8 @@ class MapScene(QGraphicsScene):
         self._lifted: dict[LinkKey, LinkItem] = {}  # links drawn as items of their own
         self._hidden: set[LinkKey] = set()  # links of dragged cards, hidden until the drop
         self._placed: dict[str, Rect] = {}  # where each card was put by the last sync
-        self._drawn_links: dict[LinkKey, tuple[Rect, Rect, str]] = {}
+        self._router = LinkRouter()  # every link's route, redone for what an edit moved
+        self._stale: set[LinkKey] = set()  # links to draw again though their route stands
         self._changed: set[str] = set()  # touchpoints whose content changed since the last sync
         self._grid = GridItem(self)
         self.addItem(self._grid)
@@ -100,6 +107,21 @@ class MapScene(QGraphicsScene):
         """The item of a link that is lifted out of the link layer (selected or following
         a dragged card); None while the layer draws it."""
         return self._lifted.get((source, target))
+
+    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
+        """Over a link (not under a card, not faded far out): its tooltip."""
+        point, key = event.scenePos(), None
+        if not self.overview.isVisible():
+            items = self.items(point)
+            lifted = [item.key for item in items if isinstance(item, LinkItem)]
+            if not any(isinstance(item, TouchpointItem) for item in items):
+                key = lifted[0] if lifted else self.link_layer.link_at(point)
+        if key is None or not self.journey.has_link(*key):
+            super().helpEvent(event)
+            return
+        words = self.tr("%1 % of customers take this step")
+        QToolTip.showText(event.screenPos(), tooltip_text(self.journey, key, words), event.widget())
+        event.accept()
 
     def select_link(self, source: str, target: str) -> LinkItem:
         item = self._lift((source, target))
@@ -140,13 +162,11 @@ class MapScene(QGraphicsScene):
         cards = self.layout.cards
         moved = [t for t, rect in cards.items() if self._placed.get(t) != rect]
         links = {link.key: link for link in journey.links()}
-        redraw = [
-            key
-            for key, link in links.items()
-            if self._drawn_links.get(key) != (cards[key[0]], cards[key[1]], link.label)
-        ]
+        specs = link_shapes.link_specs(links.values())
+        rerouted, gone_links = self._router.update(self.layout, specs)
+        redraw = rerouted | (self._stale & links.keys())
+        self._stale.clear()
         gone_cards = [t for t in self._cards if t not in cards]
-        gone_links = [k for k in self._drawn_links if k not in links]
         bounds = painters.qrect(self.layout.bounds)
         scene_rect = bounds.adjusted(-SCENE_MARGIN, -SCENE_MARGIN, SCENE_MARGIN, SCENE_MARGIN)
         # Many geometry changes are far cheaper with the index off and rebuilt once after;
@@ -172,18 +192,14 @@ class MapScene(QGraphicsScene):
         self._changed.clear()
         for key in gone_links:
             self.link_layer.discard(key)
-            self._drawn_links.pop(key, None)
             self._hidden.discard(key)
             if key in self._lifted:
                 self.removeItem(self._lifted.pop(key))
         for key in redraw:
-            start, end = cards[key[0]], cards[key[1]]
-            path = painters.link_path(painters.qrect(start), painters.qrect(end))
-            shape = painters.link_shape(path, links[key].label)
+            shape = link_shapes.route_shape(self._router.route(key), links[key].label)
             self.link_layer.put(key, shape)
             if key in self._lifted:
                 self._lifted[key].set_shape(shape)
-            self._drawn_links[key] = (start, end, links[key].label)
         self.link_layer.set_bounds(scene_rect)
         self.link_layer.flush()
         self._redraw_around_cards()
@@ -408,8 +424,8 @@ class MapScene(QGraphicsScene):
                 ends = []
                 for end in link.key:
                     pos = self._cards[end].pos()
-                    ends.append(QRectF(pos.x(), pos.y(), m.card_width, m.card_height))
-                shape = painters.link_shape(painters.link_path(*ends), link.label)
+                    ends.append(Rect(pos.x(), pos.y(), m.card_width, m.card_height))
+                shape = link_shapes.following_shape(ends[0], ends[1], link)
                 self._lift(link.key).set_shape(shape)
 
     def set_drop_target(self, cell: tuple[str, str] | None) -> None:
@@ -458,7 +474,7 @@ class MapScene(QGraphicsScene):
         for tid in ids:  # the drag moved these items: the next sync must place them again
             self._placed.pop(tid, None)
             for link in self.journey.links_of(tid):
-                self._drawn_links.pop(link.key, None)
+                self._stale.add(link.key)
                 if link.key in self._lifted:
                     self._lifted[link.key].show()
         self._lower_links()

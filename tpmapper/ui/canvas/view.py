@@ -1,30 +1,37 @@
-"""The canvas view: zoom around the cursor, pan, fit, and headers pinned while panning."""
+"""The canvas view: zoom around the cursor, pan, fit, headers and the legend pinned while
+panning, and the cards' tooltips."""
 
 from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import (
+    QAction,
     QDragEnterEvent,
     QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
+    QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
     QPixmapCache,
+    QResizeEvent,
     QTransform,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QGraphicsView, QWidget
+from PySide6.QtWidgets import QGraphicsView, QToolTip, QWidget
 
 from tpmapper.model import edits
 from tpmapper.model.elements import FieldError
-from tpmapper.render import map_painter
-from tpmapper.render.legend_box import paint_legend_box
+from tpmapper.model.vocabulary import Moment
+from tpmapper.render import labels, map_painter
+from tpmapper.render.colour_modes import rating_legend
+from tpmapper.render.legend_box import SymbolWords, paint_legend_box, paint_map_legend
 from tpmapper.render.painters import qrect
+from tpmapper.ui.canvas.items import TouchpointItem
 from tpmapper.ui.canvas.name_editor import NameEditor
 from tpmapper.ui.canvas.scene import MapScene
 from tpmapper.ui.palette import read_palette_mime
@@ -32,7 +39,10 @@ from tpmapper.ui.palette import read_palette_mime
 MIN_ZOOM, MAX_ZOOM = 0.02, 4.0
 OVERVIEW_ZOOM = 0.25  # below this the scene draws its overview instead of every card
 ZOOM_STEP = 1.2
+FIT_MARGIN = 20  # scene units kept free around the map when it is fitted or at 100 %
 PIXMAP_CACHE_KB = 96 * 1024  # for cached cards and links
+LEGEND_SETTING = "view/legend"
+LEGEND_INSET = 12  # px between the legend and the view's bottom-left corner
 
 
 class MapView(QGraphicsView):
@@ -50,6 +60,12 @@ class MapView(QGraphicsView):
         # screenful of cards, so a large map would paint them afresh again and again.
         QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), PIXMAP_CACHE_KB))
         self._painted = False
+        self.fitting = True  # the map follows the view's size until the user zooms or scrolls
+        for bar in (self.horizontalScrollBar(), self.verticalScrollBar()):
+            bar.actionTriggered.connect(self._user_scrolled)  # the user's doing, not code's
+        self.legend_shown = False  # View ▸ Legend
+        self._legend_box: QRect | None = None  # where the corner's legend was last drawn
+        self._symbol_words: SymbolWords | None = None
         self._pan_from: QPointF | None = None
         self._space_held = False
         self.name_editor: NameEditor | None = None
@@ -73,6 +89,8 @@ class MapView(QGraphicsView):
         return self.transform().m11()
 
     def set_zoom(self, zoom: float) -> None:
+        """Zoom as the user asks: from now on the view keeps this zoom when resized."""
+        self.fitting = False
         zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
         factor = zoom / self.zoom
         if abs(factor - 1) > 1e-9:
@@ -86,21 +104,56 @@ class MapView(QGraphicsView):
         self.set_zoom(self.zoom / ZOOM_STEP)
 
     def reset_zoom(self) -> None:
+        """100 %, with the map's top-left corner in view (not wherever the zoom left it)."""
         self.set_zoom(1.0)
+        bounds = self.map_scene().layout.bounds
+        viewport = self.viewport().rect()
+        self.centerOn(
+            bounds.x - FIT_MARGIN + viewport.width() / 2,
+            bounds.y - FIT_MARGIN + viewport.height() / 2,
+        )
 
     def fit(self) -> None:
-        """The whole map in view, centred, and never larger than 100 %."""
-        bounds = qrect(self.map_scene().layout.bounds).adjusted(-20, -20, 20, 20)
-        viewport = self.viewport().rect()
-        zoom = min(viewport.width() / bounds.width(), viewport.height() / bounds.height(), 1.0)
+        """The whole map in view, centred, and never larger than 100 %; it stays fitted
+        when the window (or a dock beside the map) changes size, until the user zooms or
+        scrolls."""
+        self.fitting = True
+        margin = FIT_MARGIN
+        bounds = qrect(self.map_scene().layout.bounds).adjusted(-margin, -margin, margin, margin)
+        room = self._fit_room()
+        zoom = min(room.width() / bounds.width(), room.height() / bounds.height(), 1.0)
         zoom = max(MIN_ZOOM, zoom)
         self.setTransform(QTransform.fromScale(zoom, zoom))
         self.centerOn(bounds.center())
         self._zoomed()
 
+    def _fit_room(self) -> QSize:
+        """The viewport's size with both scroll bars shown, whether they are or not.
+
+        Fitted to the viewport as it is, the map needed a scroll bar at some sizes and at
+        the zoom that makes room for it did not: each fit showed or hid it, which resized
+        the viewport, which fitted again, back and forth, thousands of times, for seconds,
+        with keyboard and mouse input waiting (the flaky tests/e2e). This room does not
+        change when a scroll bar comes or goes, so a fit is the same before and after."""
+        room = self.maximumViewportSize()  # as if no scroll bar showed
+        return QSize(
+            room.width() - self.verticalScrollBar().sizeHint().width(),
+            room.height() - self.horizontalScrollBar().sizeHint().height(),
+        )
+
+    def _user_scrolled(self) -> None:
+        """A scroll bar dragged or clicked, the wheel, a page key: the map stays put now."""
+        self.fitting = False
+
     def _zoomed(self) -> None:
         self.map_scene().set_overview(self.zoom < OVERVIEW_ZOOM)
         self.zoom_changed.emit(self.zoom)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """While fitted, the map follows the window and the docks beside it."""
+        super().resizeEvent(event)
+        if self.fitting and isinstance(self.scene(), MapScene):
+            self.fit()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -203,6 +256,7 @@ class MapView(QGraphicsView):
             event.accept()
             return
         if self._pan_from is not None:
+            self.fitting = False
             delta = event.position() - self._pan_from
             self._pan_from = event.position()
             self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - int(delta.x()))
@@ -318,11 +372,11 @@ class MapView(QGraphicsView):
         scene = self.scene()
         if not isinstance(scene, MapScene):  # being torn down
             return
-        if scene.colouring is not None:  # the legend in the corner stays put too
-            self.viewport().update()
-            return
         metrics = scene.layout.metrics
         viewport = self.viewport()
+        if self._legend_box is not None:  # the legend in the corner stays put too
+            viewport.update(self._legend_box)
+            viewport.update(self._legend_box.translated(dx, dy))
         width = math.ceil(metrics.lane_header_width * self.zoom) + abs(dx) + 2
         height = math.ceil(metrics.phase_header_height * self.zoom) + abs(dy) + 2
         viewport.update(QRect(0, 0, width, viewport.height()))
@@ -349,9 +403,70 @@ class MapView(QGraphicsView):
         painter.translate(0, top)
         map_painter.paint_corner(painter, scene.layout)
         painter.restore()
-        if scene.colouring is not None:  # what the colours of the cards mean
+        self._legend_box = None
+        if self.legend_shown or scene.colouring is not None:
             painter.save()
-            painter.resetTransform()
-            corner = QPointF(12, self.viewport().height() - 12)
-            paint_legend_box(painter, corner, scene.colour_title, scene.colouring.legend)
+            painter.resetTransform()  # in the viewport's pixels, whatever the zoom
+            corner = QPointF(LEGEND_INSET, self.viewport().height() - LEGEND_INSET)
+            title = scene.colour_title
+            if self.legend_shown:  # the colours and the symbols
+                colours = (
+                    scene.colouring.legend if scene.colouring else rating_legend(scene.colour_words)
+                )
+                box = paint_map_legend(painter, corner, title, colours, self.symbol_words())
+            else:  # what the colours of the cards mean under a colour mode
+                box = paint_legend_box(painter, corner, title, scene.colouring.legend)
             painter.restore()
+            self._legend_box = box.toAlignedRect().adjusted(-2, -2, 2, 2)
+
+    # ------------------------------------------------------------------ legend
+    def legend_toggle(self, settings: QSettings) -> QAction:
+        """View ▸ Legend: what the colours and the symbols on the map mean, in the view's
+        corner; checkable, remembered in `settings` as the other View toggles are."""
+        action = QAction(self.tr("&Legend"), self)
+        action.setCheckable(True)
+        action.setChecked(settings.value(LEGEND_SETTING, False, type=bool))
+        action.toggled.connect(self.show_legend)
+        action.toggled.connect(lambda shown: settings.setValue(LEGEND_SETTING, shown))
+        self.show_legend(action.isChecked())
+        return action
+
+    def show_legend(self, shown: bool) -> None:
+        self.legend_shown = shown
+        self.viewport().update()
+
+    def symbol_words(self) -> SymbolWords:
+        """The legend's words for the symbols, translated once."""
+        if self._symbol_words is None:
+            self._symbol_words = SymbolWords(
+                heading=self.tr("On the map"),
+                channel=self.tr("Channel"),
+                gap=self.tr("Company rates it N higher"),
+                stars=self.tr("Customer rating, 1–5"),
+                count=self.tr("Touchpoints in a phase or lane"),
+                pain=labels.label(Moment.PAIN_POINT),
+                positive=labels.label(Moment.POSITIVE),
+            )
+        return self._symbol_words
+
+    # ------------------------------------------------------------------ tooltips
+    def viewportEvent(self, event: QEvent) -> bool:
+        """A card's tooltip, worked out when asked for (nothing per card beforehand); over
+        anything else the scene's (a link's)."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(self.scene(), MapScene):
+            assert isinstance(event, QHelpEvent)
+            text = self._card_tooltip(event.pos())
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+                return True
+        return super().viewportEvent(event)
+
+    def _card_tooltip(self, point: QPoint) -> str:
+        scene = self.map_scene()
+        if scene.overview.isVisible():  # far out the cards are blocks: nothing to explain
+            return ""
+        scene_point = self.mapToScene(point)
+        for item in scene.items(scene_point):
+            if isinstance(item, TouchpointItem):
+                return item.tooltip_at(item.mapFromScene(scene_point))
+        return ""
