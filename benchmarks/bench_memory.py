@@ -71,10 +71,10 @@ def main() -> int:
         write_real_map(real, 10_000, 12_000)
         baseline = run_tpmapper("info", real, folder=folder)
         results.append(report("baseline: info, 10,000 touchpoints", baseline, None))
-        large = folder / "real-50000.tpmap"
-        large.write_text(json.dumps(real_map_document(50_000, 60_000), indent=2), "utf-8")
+        large = folder / "real-30000.tpmap"
+        large.write_text(json.dumps(real_map_document(30_000, 60_000), indent=2), "utf-8")
         result = run_tpmapper("validate", large, folder=folder)
-        results.append(report("validate, 50,000 touchpoints", result, baseline))
+        results.append(report("validate, 30,000 touchpoints", result, baseline))
         wide = folder / "wide-text.tpmap"
         count = write_wide_text_map(wide)
         result = run_tpmapper("info", wide, folder=folder)

@@ -397,8 +397,8 @@ def test_limits_are_far_above_a_real_map() -> None:
         "personas": 1_000,
         "phases": 200,
         "lanes": 200,
-        "touchpoints": 60_000,  # the canvas is measured with 10,000 cards
-        "links": 150_000,
+        "touchpoints": 30_000,  # the canvas is measured with 10,000 cards
+        "links": 75_000,
         "views": 1_000,
     }
 

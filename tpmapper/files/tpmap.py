@@ -38,14 +38,15 @@ SUFFIX = ".tpmap"
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 # The most of each a map may hold: far above any real map (the canvas is measured with
-# 10,000 cards), far below harm (the window shows 60,000 cards and 150,000 links in well
-# under 1 GB). json_budget caps what the parser builds before these can be counted.
+# 10,000 cards), below harm (the window shows 30,000 cards and 75,000 links in about
+# 700 MB; 60,000 and 150,000 took 1.6 GB). json_budget caps what the parser builds before
+# these can be counted.
 LIMITS = {
     "personas": 1_000,
     "phases": 200,
     "lanes": 200,
-    "touchpoints": 60_000,
-    "links": 150_000,
+    "touchpoints": 30_000,
+    "links": 75_000,
     "views": 1_000,
 }
 

@@ -24,7 +24,7 @@ from tpmapper.files.tpmap import LIMITS
 SHARED_STRINGS_TYPE = (
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
 )
-# Our export of a map at the limits (60,000 touchpoints with every field filled) holds
+# Our export of a map twice the limits (60,000 touchpoints with every field filled) holds
 # about 400,000 texts in 35 MB; a sheet someone typed, far fewer.
 MAX_SHARED_STRINGS = 500_000
 MAX_SHARED_STRINGS_BYTES = 64 * 2**20

@@ -53,7 +53,7 @@ MAX_UNPACKED_BYTES = 200 * 2**20
 MAX_RATIO = 100  # unpacked : packed, for parts over RATIO_FLOOR
 RATIO_FLOOR = 2**20
 MAX_COLUMNS = 100  # columns read from any sheet; ours has 30
-MAX_CELLS = 12_000_000  # rows x columns read from one sheet (~100 MB of row tuples)
+MAX_CELLS = 4_000_000  # rows x columns read from one sheet (as workbook_census counts them)
 MAX_PROBLEMS = 200  # problems kept in a WorkbookError (all are counted)
 
 RowCaps = Callable[[list[str]], dict[str, int]]  # sheet titles -> the most rows of each
