@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import sys
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from itertools import islice
@@ -28,6 +27,7 @@ from typing import Any
 from tpmapper.files import tpmap
 from tpmapper.files.atomic import TEMP_SUFFIX, atomic_write
 from tpmapper.files.errors import MapFileError
+from tpmapper.files.processes import pid_exists
 
 SUFFIX = ".tpmap-recovery"
 FORMAT_NAME = "tpmapper-recovery"
@@ -96,38 +96,7 @@ def is_running(pid: int, token: str) -> bool:
         current = process_token(pid)
         if current:
             return current == token
-    return _pid_exists(pid)
-
-
-def _pid_exists(pid: int) -> bool:
-    if sys.platform == "win32":  # pragma: no cover - Windows only
-        return _windows_pid_exists(pid)
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # someone else's process: it exists
-        return True
-    except OSError:
-        return False
-    return True
-
-
-def _windows_pid_exists(pid: int) -> bool:  # pragma: no cover - Windows only
-    import ctypes
-
-    kernel = ctypes.windll.kernel32  # type: ignore[attr-defined]
-    handle = kernel.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-    if not handle:
-        return False
-    try:
-        code = ctypes.c_ulong()
-        return bool(kernel.GetExitCodeProcess(handle, ctypes.byref(code))) and code.value == 259
-    finally:
-        kernel.CloseHandle(handle)
-
-
-# ---------------------------------------------------------------------- encoding
+    return pid_exists(pid)
 
 
 def encode(journey: Any, prefix: bytes = b"") -> bytes:
