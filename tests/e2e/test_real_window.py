@@ -504,3 +504,36 @@ def test_the_sample_opens_whole_in_the_default_window(display, tmp_path):
         if app.poll() is None:
             app.kill()
             app.wait(timeout=STEP_SECONDS)
+
+
+SHORTCUTS_ON_X11 = """
+from collections import Counter
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction
+from tpmapper.files.templates import sample_path
+from tpmapper.files.tpmap import load
+from tpmapper.ui.app import make_application
+from tpmapper.ui.document import Document
+from tpmapper.ui.main_window import MainWindow
+app = make_application()
+settings = QSettings("s.ini", QSettings.Format.IniFormat)
+window = MainWindow(Document(load(sample_path("en"))), settings)
+keys = Counter(k.toString() for a in window.findChildren(QAction) for k in a.shortcuts())
+print(sorted(k for k, n in keys.items() if n > 1))
+window.document.undo_stack.setClean()
+"""
+
+
+def test_no_two_actions_share_a_key_on_x11(display, tmp_path):
+    # X11's standard keys differ from the offscreen platform's (its Delete includes
+    # Ctrl+D): Qt runs neither of two actions on one key, so Duplicate did nothing there.
+    result = subprocess.run(
+        [sys.executable, "-c", SHORTCUTS_ON_X11],
+        env=app_environment(display, tmp_path),
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

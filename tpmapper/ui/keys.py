@@ -13,3 +13,13 @@ def redo_keys() -> list[QKeySequence]:
         if QKeySequence(extra) not in keys:
             keys.append(QKeySequence(extra))
     return keys
+
+
+DUPLICATE_KEYS = "Ctrl+D"
+
+
+def delete_keys() -> list[QKeySequence]:
+    """The platform's delete keys without Ctrl+D, which X11 adds to them but the app uses
+    for Duplicate (two actions on one key make Qt run neither: "Ambiguous shortcut")."""
+    keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Delete)
+    return [key for key in keys if key != QKeySequence(DUPLICATE_KEYS)] or [QKeySequence("Del")]

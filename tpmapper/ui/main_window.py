@@ -30,7 +30,7 @@ from tpmapper.ui.canvas.view import MapView
 from tpmapper.ui.colour_menu import ColourByMenu
 from tpmapper.ui.document import Document
 from tpmapper.ui.find_bar import FindBar
-from tpmapper.ui.keys import redo_keys
+from tpmapper.ui.keys import DUPLICATE_KEYS, delete_keys, redo_keys
 from tpmapper.ui.recent_files import RecentFilesMenu
 from tpmapper.ui.trust import WindowTrust
 from tpmapper.ui.view_bar import ViewBar
@@ -213,8 +213,9 @@ class MainWindow(WindowDocks, QMainWindow):
         self._cut = self._action(self.tr("Cu&t"), self.cut, key.Cut)
         self._copy = self._action(self.tr("&Copy"), self.copy, key.Copy)
         self._paste = self._action(self.tr("&Paste"), self.paste, key.Paste)
-        self._duplicate = self._action(self.tr("D&uplicate"), self.duplicate, "Ctrl+D")
-        self._delete = self._action(self.tr("&Delete"), self.delete_selection, key.Delete)
+        self._duplicate = self._action(self.tr("D&uplicate"), self.duplicate, DUPLICATE_KEYS)
+        self._delete = self._action(self.tr("&Delete"), self.delete_selection)
+        self._delete.setShortcuts(delete_keys())
         self._select_all = self._action(self.tr("Select &All"), self.select_all, key.SelectAll)
         self._find = self._action(self.tr("&Find…"), self.find_bar.start, key.Find)
         self._zoom_in = self._action(self.tr("Zoom &In"), self.view.zoom_in, key.ZoomIn)
