@@ -27,6 +27,7 @@ from tpmapper.files.atomic import TEMP_SUFFIX
 from tpmapper.files.recovery import RecoveryStore
 from tpmapper.files.templates import sample_path
 from tpmapper.model.edits import UpdateMap
+from tpmapper.model.elements import Touchpoint
 from tpmapper.ui import autosave
 from tpmapper.ui.main_window import OPEN_WINDOWS, MainWindow
 from tpmapper.ui.recovery_dialog import RecoveryDialog, offer_recovery
@@ -247,12 +248,19 @@ def test_recovering_into_the_file_opened_at_start_replaces_its_content(
     shop = shop_file(tmp_path)
     journey = tpmap.load(shop)
     UpdateMap(title="Recovered title").apply(journey)
+    phase, lane = journey.phases.ids()[-1], journey.lanes.ids()[-1]
+    for i in range(12):  # the recovered map is larger than the file's
+        journey.insert_touchpoint(Touchpoint(f"more{i}", f"More {i}", phase, lane))
     info = orphan_copy(store, journey, shop)
     window = open_window(qtbot, settings, shop)  # `tpmapper shop.tpmap`
     try:
         dialogs.answer(press_button("Recover"))
         assert offer_recovery(window) == [window]
         assert window.document.journey.title == "Recovered title"
+        shown = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+        layout = window.view.map_scene().layout.bounds
+        assert shown.contains(layout.x, layout.y)  # the recovered map is shown whole
+        assert shown.contains(layout.right, layout.bottom)
         assert window.document.undo_stack.undoText() == "Recovered changes"
         assert len(OPEN_WINDOWS) == 1
         window.trust.autosaver.finish(10)

@@ -221,6 +221,7 @@ def recover(window: MainWindow, copy: RecoveryCopy) -> MainWindow | None:
         if shown is not None and shown.resolve() == path.resolve():  # opened already (FILE)
             other.document.replace_content(journey, text)
             other.trust.autosaver.adopt(copy.info.id)
+            other.view.fit()  # the recovered map, whole (it may have grown)
             return other
     document: Document | None = None
     if path is not None and path.is_file():
