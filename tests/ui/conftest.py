@@ -11,11 +11,13 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QGraphicsView
 
 from tests.ui.driving import ControlRecorder, DialogWatch
+from tpmapper.files.recovery import RecoveryStore
 from tpmapper.files.templates import sample_path
 from tpmapper.files.tpmap import load
 from tpmapper.ui import clipboard
 from tpmapper.ui.document import Document
 from tpmapper.ui.main_window import OPEN_WINDOWS, MainWindow
+from tpmapper.ui.user_folders import recovery_folder
 
 
 @pytest.fixture(autouse=True)
@@ -26,6 +28,21 @@ def dialogs(qtbot) -> Iterator[DialogWatch]:
     yield watch
     problems = watch.finish()
     assert not problems, "; ".join(problems)
+
+
+@pytest.fixture(autouse=True)
+def data(tmp_path, monkeypatch) -> Path:
+    """A recovery folder of the test's own: autosaves and locks of one test never meet
+    another's."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv("TPMAPPER_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def store(data) -> RecoveryStore:
+    """The recovery copies of this test's folder."""
+    return RecoveryStore(recovery_folder())
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -8,7 +8,6 @@ import os
 import threading
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -16,28 +15,13 @@ from PySide6.QtWidgets import QSpinBox, QWidget
 
 from tests.ui.driving import choose, press, press_button
 from tests.ui.test_error_report import visible_reports, wait_for
-from tests.ui.trust_support import close_all_windows, open_window, shop_file
+from tests.ui.trust_support import SAMPLE_TITLE, close_all_windows, open_window, shop_file
 from tpmapper.files import tpmap
 from tpmapper.files.recovery import RecoveryStore
 from tpmapper.model.edits import UpdateMap
 from tpmapper.ui import autosave, error_report
 from tpmapper.ui.main_window import MainWindow
 from tpmapper.ui.preferences import BACKUP_KEY, PreferencesDialog
-from tpmapper.ui.user_folders import recovery_folder
-
-SAMPLE_TITLE = "Online shop: customer journey"
-
-
-@pytest.fixture(autouse=True)
-def data(tmp_path, monkeypatch) -> Path:
-    folder = tmp_path / "data"
-    monkeypatch.setenv("TPMAPPER_DATA_DIR", str(folder))
-    return folder
-
-
-@pytest.fixture
-def store(data) -> RecoveryStore:
-    return RecoveryStore(recovery_folder())
 
 
 @pytest.fixture

@@ -16,15 +16,6 @@ from tpmapper.files import tpmap
 from tpmapper.model.edits import UpdateMap
 from tpmapper.ui.main_window import MainWindow
 
-SAMPLE_TITLE = "Online shop: customer journey"
-
-
-@pytest.fixture(autouse=True)
-def data(tmp_path, monkeypatch) -> Path:
-    folder = tmp_path / "data"
-    monkeypatch.setenv("TPMAPPER_DATA_DIR", str(folder))
-    return folder
-
 
 @pytest.fixture
 def shop_window(qtbot, settings, tmp_path) -> Iterator[MainWindow]:

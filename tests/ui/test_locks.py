@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from tests.ui.driving import pick_file, press, press_button
 from tests.ui.trust_support import (
+    SAMPLE_TITLE,
     app_env,
     close_all_windows,
     kill,
@@ -37,14 +38,6 @@ lock = MapLock(Path(sys.argv[1]))
 print("LOCKED" if lock.acquire() else "REFUSED", flush=True)
 sys.stdin.read()  # holds the lock until told to go, or killed
 """
-SAMPLE_TITLE = "Online shop: customer journey"
-
-
-@pytest.fixture(autouse=True)
-def data(tmp_path, monkeypatch) -> Path:
-    folder = tmp_path / "data"
-    monkeypatch.setenv("TPMAPPER_DATA_DIR", str(folder))
-    return folder
 
 
 @pytest.fixture

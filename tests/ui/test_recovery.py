@@ -31,19 +31,6 @@ from tpmapper.model.elements import Touchpoint
 from tpmapper.ui import autosave
 from tpmapper.ui.main_window import OPEN_WINDOWS, MainWindow
 from tpmapper.ui.recovery_dialog import RecoveryDialog, offer_recovery
-from tpmapper.ui.user_folders import recovery_folder
-
-
-@pytest.fixture(autouse=True)
-def data(tmp_path, monkeypatch) -> Path:
-    folder = tmp_path / "data"
-    monkeypatch.setenv("TPMAPPER_DATA_DIR", str(folder))
-    return folder
-
-
-@pytest.fixture
-def store(data) -> RecoveryStore:
-    return RecoveryStore(recovery_folder())
 
 
 @pytest.fixture

@@ -28,6 +28,9 @@ DRIVER = Path(__file__).with_name("crash_driver.py")
 STARTUP_TIMEOUT = 60
 
 
+SAMPLE_TITLE = "Online shop: customer journey"
+
+
 def shop_file(folder: Path, name: str = "shop.tpmap") -> Path:
     """A saved copy of the sample map."""
     path = folder / name

@@ -55,6 +55,7 @@ from PySide6.QtWidgets import (
 )
 
 from tpmapper import __version__
+from tpmapper.ui.dialog_icon import message_icon
 
 LOG_NAME = "tpmapper.log"
 LOG_MAX_BYTES = 1_000_000  # then tpmapper.log becomes tpmapper.log.1, and so on
@@ -119,12 +120,7 @@ class ErrorReport(QDialog):
         self.reports = [report]
         self.more = 0
 
-        icon = QLabel(self)
-        size = self.style().pixelMetric(QStyle.PixelMetric.PM_MessageBoxIconSize, None, self)
-        icon.setPixmap(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical).pixmap(size)
-        )
-        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        icon = message_icon(self, QStyle.StandardPixmap.SP_MessageBoxCritical)
         intro = QLabel(
             self.tr(
                 "tpmapper ran into an unexpected error. Your map is still open: you can go on "

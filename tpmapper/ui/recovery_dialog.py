@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from tpmapper.files.errors import MapFileError
 from tpmapper.files.recovery import RecoveryCopy, RecoveryStore
+from tpmapper.ui.dialog_icon import message_icon
 from tpmapper.ui.document import Document
 from tpmapper.ui.file_lock import open_document
 from tpmapper.ui.user_folders import recovery_folder
@@ -70,12 +71,7 @@ class RecoveryDialog(QDialog):
         self.setWindowTitle(self.tr("Recover Unsaved Work"))
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
 
-        icon = QLabel(self)
-        size = self.style().pixelMetric(QStyle.PixelMetric.PM_MessageBoxIconSize, None, self)
-        icon.setPixmap(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation).pixmap(size)
-        )
-        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        icon = message_icon(self, QStyle.StandardPixmap.SP_MessageBoxInformation)
         heading = QLabel(
             self.tr("tpmapper closed before %n map(s) were saved.", "", len(copies)), self
         )

@@ -26,9 +26,9 @@ from tpmapper.model.edits import (
 )
 from tpmapper.model.elements import Touchpoint, ViewFilter, new_id
 from tpmapper.model.journey import Action, Change, JourneyMap, Target
-from tpmapper.render import link_shapes, painters, style
+from tpmapper.render import link_shapes, painters, style, words
 from tpmapper.render.colour_modes import Colouring, ColourMode, ColourWords, colouring
-from tpmapper.render.curve import Averages, CurveLabels
+from tpmapper.render.curve import Averages
 from tpmapper.render.layout import MapLayout, Rect, layout_map
 from tpmapper.render.link_router import LinkRouter
 from tpmapper.ui.canvas.items import CurveItem, GridItem, LinkItem, OverviewItem, TouchpointItem
@@ -55,11 +55,7 @@ class MapScene(QGraphicsScene):
         super().__init__(parent)
         self.document = document
         self.empty_hint = self.tr("Drop a touchpoint here")
-        self.curve_labels = CurveLabels(
-            heading=self.tr("Experience curve"),
-            customer=self.tr("Customer view"),
-            company=self.tr("Company view"),
-        )
+        self.curve_labels = words.curve_labels()  # the pictures' words too
         self.curve_shown = True  # View ▸ Experience Curve
         self.colouring: Colouring | None = None  # View ▸ Colour By; None: by rating
         self.colour_words = ColourWords()  # the window gives translated ones
