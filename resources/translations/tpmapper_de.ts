@@ -389,37 +389,37 @@
 <context>
     <name>ErrorReport</name>
     <message>
-        <location filename="../../tpmapper/ui/error_report.py" line="116" />
+        <location filename="../../tpmapper/ui/error_report.py" line="117" />
         <source>Something went wrong</source>
         <translation>Etwas ist schiefgegangen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/error_report.py" line="130" />
+        <location filename="../../tpmapper/ui/error_report.py" line="126" />
         <source>tpmapper ran into an unexpected error. Your map is still open: you can go on working and save it.</source>
         <translation>In tpmapper ist ein unerwarteter Fehler aufgetreten. Ihre Karte ist weiterhin geöffnet: Sie können weiterarbeiten und sie speichern.</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/error_report.py" line="144" />
+        <location filename="../../tpmapper/ui/error_report.py" line="140" />
         <source>The details are in the log folder %1</source>
         <translation>Die Einzelheiten stehen im Protokollordner %1</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/error_report.py" line="146" />
+        <location filename="../../tpmapper/ui/error_report.py" line="142" />
         <source>The log could not be written in %1</source>
         <translation>Das Protokoll konnte in %1 nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/error_report.py" line="151" />
+        <location filename="../../tpmapper/ui/error_report.py" line="147" />
         <source>Copy details</source>
         <translation>Einzelheiten kopieren</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/error_report.py" line="155" />
+        <location filename="../../tpmapper/ui/error_report.py" line="151" />
         <source>Show log folder</source>
         <translation>Protokollordner zeigen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/error_report.py" line="188" />
+        <location filename="../../tpmapper/ui/error_report.py" line="184" />
         <source>… and %n more error(s)</source>
         <translation>
             <numerusform>… und %n weiterer Fehler</numerusform>
@@ -427,7 +427,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/error_report.py" line="202" />
+        <location filename="../../tpmapper/ui/error_report.py" line="198" />
         <source>Details copied</source>
         <translation>Einzelheiten kopiert</translation>
     </message>
@@ -1213,32 +1213,32 @@
 <context>
     <name>LockedMapQuestion</name>
     <message>
-        <location filename="../../tpmapper/ui/file_lock.py" line="96" />
+        <location filename="../../tpmapper/ui/file_lock.py" line="97" />
         <source>Map in use</source>
         <translation>Karte wird verwendet</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/file_lock.py" line="99" />
+        <location filename="../../tpmapper/ui/file_lock.py" line="100" />
         <source>“%1” is open in another tpmapper.</source>
         <translation>„%1“ ist in einem anderen tpmapper geöffnet.</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/file_lock.py" line="102" />
+        <location filename="../../tpmapper/ui/file_lock.py" line="105" />
         <source>“%1” is open in another tpmapper (process %2 on %3).</source>
         <translation>„%1“ ist in einem anderen tpmapper geöffnet (Prozess %2 auf %3).</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/file_lock.py" line="110" />
+        <location filename="../../tpmapper/ui/file_lock.py" line="122" />
         <source>Open it read-only to look at it and export it, or open it anyway: then whoever saves last overwrites the other's changes.</source>
         <translation>Öffnen Sie sie schreibgeschützt, um sie anzusehen und zu exportieren, oder öffnen Sie sie trotzdem: Dann überschreibt, wer zuletzt speichert, die Änderungen des anderen.</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/file_lock.py" line="115" />
+        <location filename="../../tpmapper/ui/file_lock.py" line="127" />
         <source>Open &amp;Read-Only</source>
         <translation>&amp;Schreibgeschützt öffnen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/file_lock.py" line="117" />
+        <location filename="../../tpmapper/ui/file_lock.py" line="129" />
         <source>Open &amp;Anyway</source>
         <translation>&amp;Trotzdem öffnen</translation>
     </message>
@@ -1351,72 +1351,72 @@
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="218" />
+        <location filename="../../tpmapper/ui/main_window.py" line="219" />
         <source>Select &amp;All</source>
         <translation>Alles &amp;markieren</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="219" />
+        <location filename="../../tpmapper/ui/main_window.py" line="220" />
         <source>&amp;Find…</source>
         <translation>&amp;Suchen…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="220" />
+        <location filename="../../tpmapper/ui/main_window.py" line="221" />
         <source>Zoom &amp;In</source>
         <translation>&amp;Vergrößern</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="221" />
+        <location filename="../../tpmapper/ui/main_window.py" line="222" />
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="222" />
+        <location filename="../../tpmapper/ui/main_window.py" line="223" />
         <source>&amp;Actual Size</source>
         <translation>&amp;Originalgröße</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="223" />
+        <location filename="../../tpmapper/ui/main_window.py" line="224" />
         <source>&amp;Phases and Lanes…</source>
         <translation>&amp;Phasen und Swimlanes…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="224" />
+        <location filename="../../tpmapper/ui/main_window.py" line="225" />
         <source>Map P&amp;roperties…</source>
         <translation>&amp;Karteneigenschaften…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="225" />
+        <location filename="../../tpmapper/ui/main_window.py" line="226" />
         <source>&amp;Fit to Window</source>
         <translation>An Fenster an&amp;passen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="226" />
+        <location filename="../../tpmapper/ui/main_window.py" line="227" />
         <source>&amp;Present</source>
         <translation>P&amp;räsentieren</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="227" />
+        <location filename="../../tpmapper/ui/main_window.py" line="228" />
         <source>Experience &amp;Curve</source>
         <translation>&amp;Erlebniskurve</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="233" />
+        <location filename="../../tpmapper/ui/main_window.py" line="234" />
         <source>&amp;Filter…</source>
         <translation>F&amp;iltern…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="235" />
+        <location filename="../../tpmapper/ui/main_window.py" line="236" />
         <source>&amp;Save View…</source>
         <translation>Ansicht &amp;speichern…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="237" />
+        <location filename="../../tpmapper/ui/main_window.py" line="238" />
         <source>&amp;Delete View</source>
         <translation>Ansicht &amp;löschen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="242" />
+        <location filename="../../tpmapper/ui/main_window.py" line="243" />
         <source>&amp;Import Excel Workbook…</source>
         <translation>Excel-Arbeitsmappe im&amp;portieren …</translation>
     </message>
@@ -1441,32 +1441,32 @@
         <translation type="vanished">&amp;CSV-Tabelle …</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="262" />
+        <location filename="../../tpmapper/ui/main_window.py" line="263" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="264" />
+        <location filename="../../tpmapper/ui/main_window.py" line="265" />
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="272" />
+        <location filename="../../tpmapper/ui/main_window.py" line="273" />
         <source>&amp;Export</source>
         <translation>E&amp;xportieren</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="276" />
+        <location filename="../../tpmapper/ui/main_window.py" line="277" />
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="283" />
+        <location filename="../../tpmapper/ui/main_window.py" line="284" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="291" />
+        <location filename="../../tpmapper/ui/main_window.py" line="292" />
         <source>&amp;Map</source>
         <translation>&amp;Karte</translation>
     </message>
@@ -1477,7 +1477,7 @@
         <translation>Nicht möglich</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/main_window.py" line="309" />
+        <location filename="../../tpmapper/ui/main_window.py" line="310" />
         <source>Delete %n item(s)</source>
         <translation>
             <numerusform>%n Element löschen</numerusform>
@@ -1485,7 +1485,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/main_window.py" line="324" />
+        <location filename="../../tpmapper/ui/main_window.py" line="325" />
         <source>Paste %n touchpoint(s)</source>
         <translation>
             <numerusform>%n Touchpoint einfügen</numerusform>
@@ -1493,7 +1493,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/main_window.py" line="330" />
+        <location filename="../../tpmapper/ui/main_window.py" line="331" />
         <source>Duplicate %n touchpoint(s)</source>
         <translation>
             <numerusform>%n Touchpoint duplizieren</numerusform>
@@ -1501,47 +1501,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="374" />
+        <location filename="../../tpmapper/ui/main_window.py" line="375" />
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="375" />
+        <location filename="../../tpmapper/ui/main_window.py" line="376" />
         <source>Save the changes to “%1” before closing?</source>
         <translation>Änderungen an „%1“ vor dem Schließen speichern?</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="419" />
+        <location filename="../../tpmapper/ui/main_window.py" line="420" />
         <source>Cannot open the map</source>
         <translation>Die Karte kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="425" />
+        <location filename="../../tpmapper/ui/main_window.py" line="426" />
         <source>Open Map</source>
         <translation>Karte öffnen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="435" />
+        <location filename="../../tpmapper/ui/main_window.py" line="436" />
         <source>New Map</source>
         <translation>Neue Karte</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="435" />
+        <location filename="../../tpmapper/ui/main_window.py" line="436" />
         <source>Template:</source>
         <translation>Vorlage:</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="453" />
+        <location filename="../../tpmapper/ui/main_window.py" line="454" />
         <source>Save Map As</source>
         <translation>Karte speichern unter</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="465" />
+        <location filename="../../tpmapper/ui/main_window.py" line="466" />
         <source>Cannot save the map</source>
         <translation>Die Karte kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="469" />
+        <location filename="../../tpmapper/ui/main_window.py" line="470" />
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
@@ -1554,46 +1554,43 @@
         <translation>Touchpoint hier ablegen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="59" />
         <location filename="../../tpmapper/render/words.py" line="96" />
         <source>Experience curve</source>
         <translation>Erlebniskurve</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="60" />
         <location filename="../../tpmapper/render/words.py" line="97" />
         <source>Customer view</source>
         <translation>Kundensicht</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="61" />
         <location filename="../../tpmapper/render/words.py" line="98" />
         <source>Company view</source>
         <translation>Unternehmenssicht</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="122" />
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="118" />
         <source>%1 % of customers take this step</source>
         <translation>%1 % der Kunden gehen diesen Schritt</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="336" />
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="332" />
         <source>Add touchpoint</source>
         <translation>Touchpoint hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="350" />
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="346" />
         <source>Rename touchpoint</source>
         <translation>Touchpoint umbenennen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="355" />
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="351" />
         <source>Label link</source>
         <translation>Verbindung beschriften</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="386" />
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="494" />
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="382" />
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="490" />
         <source>Move %n touchpoint(s)</source>
         <translation>
             <numerusform>%n Touchpoint verschieben</numerusform>
@@ -1601,7 +1598,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="467" />
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="463" />
         <source>New touchpoint</source>
         <translation>Neuer Touchpoint</translation>
     </message>
@@ -1767,70 +1764,85 @@
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../tpmapper/ui/recovery_dialog.py" line="70" />
+        <location filename="../../tpmapper/ui/recovery_dialog.py" line="71" />
         <source>Recover Unsaved Work</source>
         <translation>Ungesicherte Arbeit wiederherstellen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/recovery_dialog.py" line="80" />
+        <location filename="../../tpmapper/ui/recovery_dialog.py" line="76" />
         <source>tpmapper closed before %n map(s) were saved.</source>
         <translation>
-            <numerusform>tpmapper wurde beendet, bevor %n Karte gespeichert war.</numerusform><numerusform>tpmapper wurde beendet, bevor %n Karten gespeichert waren.</numerusform></translation>
+            <numerusform>tpmapper wurde beendet, bevor %n Karte gespeichert war.</numerusform>
+            <numerusform>tpmapper wurde beendet, bevor %n Karten gespeichert waren.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/recovery_dialog.py" line="87" />
+        <location filename="../../tpmapper/ui/recovery_dialog.py" line="83" />
         <source>Recover opens the checked maps with their unsaved changes, ready to be saved. Discard deletes them. Later asks again the next time tpmapper starts.</source>
         <translation>Wiederherstellen öffnet die markierten Karten mit ihren ungesicherten Änderungen, bereit zum Speichern. Verwerfen löscht sie. Später fragt beim nächsten Start von tpmapper erneut.</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/recovery_dialog.py" line="117" />
+        <location filename="../../tpmapper/ui/recovery_dialog.py" line="113" />
         <source>Map</source>
         <translation>Karte</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/recovery_dialog.py" line="117" />
+        <location filename="../../tpmapper/ui/recovery_dialog.py" line="113" />
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/recovery_dialog.py" line="117" />
+        <location filename="../../tpmapper/ui/recovery_dialog.py" line="113" />
         <source>Autosaved</source>
         <translation>Automatisch gesichert</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/recovery_dialog.py" line="117" />
+        <location filename="../../tpmapper/ui/recovery_dialog.py" line="113" />
         <source>Changes</source>
         <translation>Änderungen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/recovery_dialog.py" line="139" />
+        <location filename="../../tpmapper/ui/recovery_dialog.py" line="135" />
         <source>&amp;Recover</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/recovery_dialog.py" line="143" />
+        <location filename="../../tpmapper/ui/recovery_dialog.py" line="139" />
         <source>&amp;Discard</source>
         <translation>&amp;Verwerfen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/recovery_dialog.py" line="147" />
+        <location filename="../../tpmapper/ui/recovery_dialog.py" line="143" />
         <source>&amp;Later</source>
         <translation>&amp;Später</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/recovery_dialog.py" line="158" />
+        <location filename="../../tpmapper/ui/recovery_dialog.py" line="154" />
         <source>unsaved map</source>
         <translation>ungespeicherte Karte</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/recovery_dialog.py" line="211" />
+        <location filename="../../tpmapper/ui/recovery_dialog.py" line="207" />
         <source>Recovered changes</source>
         <translation>Wiederhergestellte Änderungen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/recovery_dialog.py" line="215" />
+        <location filename="../../tpmapper/ui/recovery_dialog.py" line="211" />
         <source>Cannot recover the map</source>
         <translation>Die Karte kann nicht wiederhergestellt werden</translation>
+    </message>
+</context>
+<context>
+    <name>SaveOverQuestion</name>
+    <message>
+        <location filename="../../tpmapper/ui/file_lock.py" line="157" />
+        <source>Save over it anyway? Whoever saves last overwrites the other's changes.</source>
+        <translation>Trotzdem darüber speichern? Wer zuletzt speichert, überschreibt die Änderungen des anderen.</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/file_lock.py" line="160" />
+        <source>&amp;Save Anyway</source>
+        <translation>Trotzdem &amp;speichern</translation>
     </message>
 </context>
 <context>
@@ -1948,37 +1960,37 @@
         <translation>Automatisches Sichern fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/trust.py" line="105" />
+        <location filename="../../tpmapper/ui/trust.py" line="112" />
         <source>Map open read-only</source>
         <translation>Karte schreibgeschützt geöffnet</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/trust.py" line="106" />
+        <location filename="../../tpmapper/ui/trust.py" line="113" />
         <source>“%1” is open read-only: another tpmapper has it open.</source>
         <translation>„%1“ ist schreibgeschützt geöffnet: Ein anderer tpmapper hat sie geöffnet.</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/trust.py" line="112" />
+        <location filename="../../tpmapper/ui/trust.py" line="119" />
         <source>Save your changes to another file?</source>
         <translation>Ihre Änderungen in einer anderen Datei speichern?</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/trust.py" line="113" />
+        <location filename="../../tpmapper/ui/trust.py" line="120" />
         <source>Save &amp;As…</source>
         <translation>Speichern &amp;unter…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/trust.py" line="123" />
+        <location filename="../../tpmapper/ui/trust.py" line="130" />
         <source>Changed on disk</source>
         <translation>Auf der Festplatte geändert</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/trust.py" line="124" />
+        <location filename="../../tpmapper/ui/trust.py" line="131" />
         <source>“%1” was changed on disk since you opened it.</source>
         <translation>„%1“ wurde auf der Festplatte geändert, seit Sie sie geöffnet haben.</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/trust.py" line="130" />
+        <location filename="../../tpmapper/ui/trust.py" line="137" />
         <source>Save over it? The version on disk will be lost.</source>
         <translation>Trotzdem überschreiben? Die Fassung auf der Festplatte geht verloren.</translation>
     </message>

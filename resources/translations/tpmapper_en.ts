@@ -4,7 +4,7 @@
 <context>
     <name>ErrorReport</name>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/error_report.py" line="188" />
+        <location filename="../../tpmapper/ui/error_report.py" line="184" />
         <source>… and %n more error(s)</source>
         <translation>
             <numerusform>… and %n more error</numerusform>
@@ -48,7 +48,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/main_window.py" line="309" />
+        <location filename="../../tpmapper/ui/main_window.py" line="310" />
         <source>Delete %n item(s)</source>
         <translation>
             <numerusform>Delete %n item</numerusform>
@@ -56,7 +56,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/main_window.py" line="324" />
+        <location filename="../../tpmapper/ui/main_window.py" line="325" />
         <source>Paste %n touchpoint(s)</source>
         <translation>
             <numerusform>Paste %n touchpoint</numerusform>
@@ -64,7 +64,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/main_window.py" line="330" />
+        <location filename="../../tpmapper/ui/main_window.py" line="331" />
         <source>Duplicate %n touchpoint(s)</source>
         <translation>
             <numerusform>Duplicate %n touchpoint</numerusform>
@@ -75,8 +75,8 @@
 <context>
     <name>MapScene</name>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="386" />
-        <location filename="../../tpmapper/ui/canvas/scene.py" line="494" />
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="382" />
+        <location filename="../../tpmapper/ui/canvas/scene.py" line="490" />
         <source>Move %n touchpoint(s)</source>
         <translation>
             <numerusform>Move %n touchpoint</numerusform>
@@ -87,10 +87,12 @@
 <context>
     <name>RecoveryDialog</name>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/recovery_dialog.py" line="80" />
+        <location filename="../../tpmapper/ui/recovery_dialog.py" line="76" />
         <source>tpmapper closed before %n map(s) were saved.</source>
         <translation>
-            <numerusform>tpmapper closed before %n map was saved.</numerusform><numerusform>tpmapper closed before %n maps were saved.</numerusform></translation>
+            <numerusform>tpmapper closed before %n map was saved.</numerusform>
+            <numerusform>tpmapper closed before %n maps were saved.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -99,7 +99,8 @@ class DialogWatch(QObject):
         self.expected: list[Handler] = []
         self.answered: list[str] = []
         self.unexpected: list[str] = []
-        self._busy = False
+        self._answering: list[QWidget] = []  # a handler may open another (a file dialog's
+        # "replace it?"): that one is answered by the next handler while the first waits
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self._poll)
@@ -110,23 +111,29 @@ class DialogWatch(QObject):
 
     def _poll(self) -> None:
         dialog = QApplication.activeModalWidget()
-        if dialog is None or self._busy or not dialog.isVisible():
+        if dialog is None or dialog in self._answering or not dialog.isVisible():
             return
         if isinstance(dialog, QProgressDialog):  # shows how far work got; asks nothing
             return
-        self._busy = True
+        title = f"{type(dialog).__name__} {dialog.windowTitle()!r}"
+        if isinstance(dialog, QMessageBox):
+            title += f": {dialog.text()}"
+        if not self.expected:
+            self.unexpected.append(title)
+            dialog.reject() if isinstance(dialog, QDialog) else dialog.close()
+            return
+        self.answered.append(title)
+        handler = self.expected.pop(0)
+        self._answering.append(dialog)
+        # Answered outside this timer's slot: Qt does not fire a timer again while its
+        # slot runs, and the answer may open the next dialog inside it.
+        QTimer.singleShot(0, self, lambda: self._answer(handler, dialog))
+
+    def _answer(self, handler: Handler, dialog: QWidget) -> None:
         try:
-            title = f"{type(dialog).__name__} {dialog.windowTitle()!r}"
-            if isinstance(dialog, QMessageBox):
-                title += f": {dialog.text()}"
-            if self.expected:
-                self.answered.append(title)
-                self.expected.pop(0)(self.qtbot, dialog)
-            else:
-                self.unexpected.append(title)
-                dialog.reject() if isinstance(dialog, QDialog) else dialog.close()
+            handler(self.qtbot, dialog)
         finally:
-            self._busy = False
+            self._answering.remove(dialog)
 
     def finish(self) -> list[str]:
         """Stop watching; the problems found (to fail the test with)."""

@@ -186,3 +186,43 @@ def test_in_a_folder_that_cannot_be_written_the_lock_is_in_the_users_folder(
     [lock] = lock_folder().iterdir()
     assert lock == lock_path(shop)
     assert MapLock(shop).holder()[0] == os.getpid()
+
+
+def test_save_as_onto_a_map_open_elsewhere_asks_first(qtbot, start_window, holder, shop, dialogs):
+    original = shop.read_bytes()
+    document = start_window.document
+    document.push(UpdateMap(title="Mine"), "Rename map")
+    seen: list[str] = []
+    replace_it = press_button("Yes")  # the file dialog's own "already exists" question
+    dialogs.answer(pick_file(shop), replace_it, asked(seen, "Cancel"))
+    press(qtbot, start_window, "Ctrl+Shift+S")
+    assert seen == [
+        f"Map in use: “shop.tpmap” is open in another tpmapper (process {holder.pid} on "
+        f"{MapLock(shop).holder()[1]})."
+    ]
+    assert shop.read_bytes() == original  # not saved
+    assert document.path is None
+    assert document.is_modified
+
+    dialogs.answer(pick_file(shop), replace_it, asked(seen, "Save Anyway"))
+    press(qtbot, start_window, "Ctrl+Shift+S")
+    assert tpmap.load(shop).title == "Mine"  # saved over it, as the user chose
+    assert document.path == shop
+    assert not document.is_modified
+    assert MapLock(shop).holder()[0] == holder.pid  # the other's lock is left alone
+
+
+def test_save_as_onto_a_free_or_its_own_file_asks_nothing(
+    qtbot, start_window, shop, tmp_path, dialogs
+):
+    document = start_window.document
+    document.push(UpdateMap(title="Mine"), "Rename map")
+    dialogs.answer(pick_file(shop), press_button("Yes"))  # only the file dialog asks
+    press(qtbot, start_window, "Ctrl+Shift+S")
+    assert tpmap.load(shop).title == "Mine"
+    assert lock_path(shop).exists()  # ours now, locked
+
+    document.push(UpdateMap(title="Mine again"), "Rename map")
+    dialogs.answer(pick_file(shop), press_button("Yes"))  # held by this very window
+    press(qtbot, start_window, "Ctrl+Shift+S")
+    assert tpmap.load(shop).title == "Mine again"

@@ -55,6 +55,7 @@ class Change:
 
 
 Listener = Callable[[Change], None]
+IdPair = tuple[str, str]  # a link's (source, target), a cell's (phase, lane)
 
 
 class _HasId(Protocol):
@@ -170,9 +171,10 @@ class JourneyMap:
         self._touchpoints: dict[str, Touchpoint] = {}
         self._out: dict[str, dict[str, Link]] = {}  # source -> target -> link
         self._in: dict[str, dict[str, Link]] = {}  # target -> source -> link
-        self._link_count = 0
+        self._links: dict[IdPair, Link] = {}  # link.key -> link
         self._graph: nx.DiGraph | None = None  # built by `graph`, dropped on every change
-        self._cells: dict[tuple[str, str], list[str]] = {}
+        self._cells: dict[IdPair, list[str]] = {}  # (phase, lane) -> ids in order
+        self._shared = False  # a frozen copy holds _touchpoints, _links, _cells: copy on write
 
     # ----------------------------------------------------------------- listeners
     def add_listener(self, listener: Listener) -> None:
@@ -228,7 +230,7 @@ class JourneyMap:
         return touchpoint_id in self._touchpoints
 
     def link_count(self) -> int:
-        return self._link_count
+        return len(self._links)
 
     def touchpoint(self, touchpoint_id: str) -> Touchpoint:
         try:
@@ -266,8 +268,7 @@ class JourneyMap:
     def links(self) -> list[Link]:
         """All links, ordered by their source's and then their target's reading order."""
         rank = {tp.id: i for i, tp in enumerate(self.touchpoints())}
-        links = [link for targets in self._out.values() for link in targets.values()]
-        return sorted(links, key=lambda link: (rank[link.source], rank[link.target]))
+        return sorted(self._links.values(), key=lambda link: (rank[link.source], rank[link.target]))
 
     def links_of(self, touchpoint_id: str) -> list[Link]:
         """Links into or out of a touchpoint (a loop on itself once)."""
@@ -312,8 +313,24 @@ class JourneyMap:
     def __repr__(self) -> str:
         return (
             f"<JourneyMap {self._title!r}: {len(self.phases)} phases, {len(self.lanes)} lanes, "
-            f"{len(self)} touchpoints, {self._link_count} links>"
+            f"{len(self)} touchpoints, {len(self._links)} links>"
         )
+
+    # ----------------------------------------------------------------- copy on write
+    def _share(self) -> tuple[dict[str, Touchpoint], dict[IdPair, Link], dict[IdPair, list[str]]]:
+        """The touchpoints, links and cells themselves, for a frozen copy (`model.frozen`):
+        the map gives them away and takes copies of its own before its next change, so a
+        copy costs nothing when it is taken (on the GUI thread, while the user types)."""
+        self._shared = True
+        return self._touchpoints, self._links, self._cells
+
+    def _unshare(self) -> None:
+        """Before a change: own containers again if a frozen copy holds these."""
+        if self._shared:
+            self._touchpoints = dict(self._touchpoints)
+            self._links = dict(self._links)
+            self._cells = {cell: list(ids) for cell, ids in self._cells.items()}
+            self._shared = False
 
     # ----------------------------------------------------------------- primitives
     def insert_touchpoint(self, touchpoint: Touchpoint, index: int | None = None) -> None:
@@ -321,6 +338,7 @@ class JourneyMap:
         if touchpoint.id in self._touchpoints:
             raise ValueError(f"a touchpoint with id '{touchpoint.id}' exists already")
         self._check_place(touchpoint)
+        self._unshare()
         cell = self._cells.setdefault((touchpoint.phase, touchpoint.lane), [])
         cell.insert(len(cell) if index is None else max(0, min(index, len(cell))), touchpoint.id)
         self._touchpoints[touchpoint.id] = touchpoint
@@ -332,6 +350,7 @@ class JourneyMap:
         tp = self.touchpoint(touchpoint_id)
         if self._out[touchpoint_id] or self._in[touchpoint_id]:
             raise ValueError(f"touchpoint '{tp.name}' still has links")
+        self._unshare()
         self._cells[(tp.phase, tp.lane)].remove(touchpoint_id)
         del self._touchpoints[touchpoint_id], self._out[touchpoint_id], self._in[touchpoint_id]
         self._notify(Change(Target.TOUCHPOINT, Action.REMOVED, touchpoint_id))
@@ -342,6 +361,7 @@ class JourneyMap:
         if (old.phase, old.lane) != (touchpoint.phase, touchpoint.lane):
             raise ValueError("a touchpoint changes its cell by a move, not a replace")
         self._check_personas(touchpoint)
+        self._unshare()
         self._touchpoints[touchpoint.id] = touchpoint
         self._notify(Change(Target.TOUCHPOINT, Action.CHANGED, touchpoint.id))
 
@@ -352,6 +372,7 @@ class JourneyMap:
         old = self.touchpoint(touchpoint_id)
         new = old.with_changes(phase=phase_id, lane=lane_id)
         self._check_place(new)
+        self._unshare()
         self._cells[(old.phase, old.lane)].remove(touchpoint_id)
         cell = self._cells.setdefault((phase_id, lane_id), [])
         cell.insert(len(cell) if index is None else max(0, min(index, len(cell))), touchpoint_id)
@@ -360,10 +381,10 @@ class JourneyMap:
 
     def reorder_cell(self, phase_id: str, lane_id: str, order: list[str]) -> None:
         """Primitive: put the touchpoints of a cell in a new order (same touchpoints)."""
-        cell = self._cells.get((phase_id, lane_id), [])
-        if sorted(order) != sorted(cell):
+        if sorted(order) != sorted(self._cells.get((phase_id, lane_id), [])):
             raise ValueError("a new order must hold exactly the touchpoints of the cell")
-        cell[:] = order
+        self._unshare()
+        self._cells[(phase_id, lane_id)] = list(order)
         self._notify(Change(Target.CELL, Action.MOVED, (phase_id, lane_id)))
 
     def insert_link(self, link: Link) -> None:
@@ -373,19 +394,22 @@ class JourneyMap:
                 raise ValueError(f"a link needs touchpoints that exist; '{end}' does not")
         if self.has_link(*link.key):
             raise ValueError("these touchpoints are linked already")
+        self._unshare()
         self._out[link.source][link.target] = self._in[link.target][link.source] = link
-        self._link_count += 1
+        self._links[link.key] = link
         self._notify(Change(Target.LINK, Action.ADDED, link.key))
 
     def delete_link(self, source: str, target: str) -> None:
         self.link(source, target)
-        del self._out[source][target], self._in[target][source]
-        self._link_count -= 1
+        self._unshare()
+        del self._out[source][target], self._in[target][source], self._links[(source, target)]
         self._notify(Change(Target.LINK, Action.REMOVED, (source, target)))
 
     def replace_link(self, link: Link) -> None:
         self.link(*link.key)
+        self._unshare()
         self._out[link.source][link.target] = self._in[link.target][link.source] = link
+        self._links[link.key] = link
         self._notify(Change(Target.LINK, Action.CHANGED, link.key))
 
     # ----------------------------------------------------------------- integrity

@@ -48,7 +48,7 @@ def _change(journey: JourneyMap, target: FrozenMap) -> None:
     ):
         _put(items, wanted)
     # Links that go or change; then the touchpoints that go, move, change or come.
-    wanted_links = {link.key: link for link in target.unordered_links}
+    wanted_links = target.by_key
     for link in journey.links():
         if link.key not in wanted_links:
             journey.delete_link(*link.key)

@@ -13,11 +13,12 @@ When is a copy written (one `Autosaver` per open document):
 Saving the map (the undo stack becomes clean), undoing back to the saved state, or closing
 it without saving removes the copy (`discard`). The copy is never the user's own file.
 
-How: on the GUI thread only a frozen copy of the map is taken (`model.frozen.freeze`,
-2-4 ms for 10,000 touchpoints); one worker thread for the whole app serialises it exactly
-as a save does and writes it atomically (`files.recovery`). Jobs run one after another, so
-an older copy never overwrites a newer one, and a job that finishes after its copy was
-discarded removes what it wrote (`_Slot.epoch`). While the worker runs, Python's lock
+How: on the GUI thread only a frozen copy of the map is taken (`model.frozen.freeze`:
+the map hands over its containers and copies them before its next change); one worker
+thread for the whole app serialises it exactly as a save does and writes it atomically
+(`files.recovery`). Jobs run one after another, so an older copy never overwrites a newer
+one, and a job that finishes after its copy was discarded removes what it wrote
+(`_Slot.epoch`). While the worker runs, Python's lock
 changes hands every 0.5 ms and the cyclic garbage collector waits (see `_Slot.write`), so
 the GUI thread keeps answering (benchmarks/bench_autosave.py).
 """

@@ -7,7 +7,8 @@ by a process that is gone (a crash, a kill) is taken over without asking; a lock
 running process is never taken, however old (`setStaleLockTime(0)`).
 
 Opening a map someone else has open offers: Open Read-Only (look at it, export it; Save
-offers Save As), Open Anyway (both may save; the last save wins), or Cancel.
+offers Save As), Open Anyway (both may save; the last save wins), or Cancel. Save As onto
+a map someone else has open asks first (`may_save_over`).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import os
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QLockFile, QObject, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from tpmapper.ui.document import Document
@@ -85,26 +86,37 @@ class OpenMode(Enum):
     ANYWAY = "anyway"
 
 
-class LockedMapQuestion(QMessageBox):
-    """The map is open in another tpmapper: read-only, anyway, or not at all."""
+class _InUseQuestion(QMessageBox):
+    """A question about a map another running tpmapper has open."""
 
-    def __init__(self, lock: MapLock, parent: QWidget | None = None) -> None:
+    def __init__(self, lock: MapLock, parent: QWidget | None) -> None:
         super().__init__(parent)
         name = lock.map_path.name
         holder = lock.holder()
         self.setIcon(QMessageBox.Icon.Warning)
-        self.setWindowTitle(self.tr("Map in use"))
+        self.setWindowTitle(QCoreApplication.translate("LockedMapQuestion", "Map in use"))
         self.setTextFormat(Qt.TextFormat.PlainText)
         if holder is None:
-            text = self.tr("“%1” is open in another tpmapper.").replace("%1", name)
+            text = QCoreApplication.translate(
+                "LockedMapQuestion", "“%1” is open in another tpmapper."
+            ).replace("%1", name)
         else:
             text = (
-                self.tr("“%1” is open in another tpmapper (process %2 on %3).")
+                QCoreApplication.translate(
+                    "LockedMapQuestion", "“%1” is open in another tpmapper (process %2 on %3)."
+                )
                 .replace("%1", name)
                 .replace("%2", str(holder[0]))
                 .replace("%3", holder[1])
             )
         self.setText(text)
+
+
+class LockedMapQuestion(_InUseQuestion):
+    """The map is open in another tpmapper: read-only, anyway, or not at all."""
+
+    def __init__(self, lock: MapLock, parent: QWidget | None = None) -> None:
+        super().__init__(lock, parent)
         self.setInformativeText(
             self.tr(
                 "Open it read-only to look at it and export it, or open it anyway: then "
@@ -130,6 +142,40 @@ class LockedMapQuestion(QMessageBox):
 
 def ask_how_to_open(parent: QWidget | None, lock: MapLock) -> OpenMode | None:
     question = LockedMapQuestion(lock, parent)
+    try:
+        return question.choose()
+    finally:
+        question.deleteLater()
+
+
+class SaveOverQuestion(_InUseQuestion):
+    """Save As chose a map another tpmapper has open: save over it, or not."""
+
+    def __init__(self, lock: MapLock, parent: QWidget | None = None) -> None:
+        super().__init__(lock, parent)
+        self.setInformativeText(
+            self.tr("Save over it anyway? Whoever saves last overwrites the other's changes.")
+        )
+        self.save_anyway = self.addButton(
+            self.tr("&Save Anyway"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        self.setDefaultButton(self.addButton(QMessageBox.StandardButton.Cancel))
+
+    def choose(self) -> bool:
+        self.exec()
+        return self.clickedButton() is self.save_anyway
+
+
+def may_save_over(parent: QWidget | None, path: Path) -> bool:
+    """Whether Save As may write `path`: yes unless another running tpmapper has it open
+    and the user, asked, says no."""
+    lock = MapLock(path)
+    if lock.acquire():  # free (or a dead process's): nobody else has it open
+        lock.release()
+        return True
+    if not lock.held_elsewhere:
+        return True  # no lock can be made there: nobody can have one
+    question = SaveOverQuestion(lock, parent)
     try:
         return question.choose()
     finally:

@@ -457,7 +457,7 @@ class MainWindow(WindowDocks, QMainWindow):
         path = Path(name)
         if path.suffix.lower() != ".tpmap":
             path = path.with_name(path.name + ".tpmap")
-        return self._save_to(path)
+        return self.trust.may_save_as(path) and self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
         try:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QLabel, QMenu, QMessageBox
 from tpmapper.ui.autosave import Autosaver
 from tpmapper.ui.disk_watch import DiskWatch
 from tpmapper.ui.document import Document
-from tpmapper.ui.file_lock import DocumentLock, open_document
+from tpmapper.ui.file_lock import DocumentLock, may_save_over, open_document
 from tpmapper.ui.preferences import keeps_backup
 
 if TYPE_CHECKING:
@@ -98,6 +98,13 @@ class WindowTrust(QObject):
         if self.disk.changed_on_disk() is not None and not self._may_overwrite(document):
             return False
         return window._save_to(document.path)
+
+    def may_save_as(self, path: Path) -> bool:
+        """Save As onto a map another tpmapper has open asks first (not onto its own file)."""
+        own = None if self.document is None else self.document.path
+        if own is not None and own.resolve() == path.resolve():
+            return True
+        return may_save_over(self.window, path)
 
     def _offer_save_as(self, document: Document) -> bool:
         box = QMessageBox(
