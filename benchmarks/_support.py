@@ -13,6 +13,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
 
@@ -26,6 +27,9 @@ from tpmapper.model.vocabulary import (
     Moment,
     Ownership,
 )
+
+if TYPE_CHECKING:
+    from tpmapper.ui.main_window import MainWindow
 
 PHASES = [
     ("awareness", "Awareness", "#4e79a7"),
@@ -265,6 +269,41 @@ def profile(function: Callable[[], object], top: int = 18) -> None:
     stats = pstats.Stats(profiler, stream=sys.stdout)
     stats.sort_stats("tottime").print_stats(top)
     sys.stdout.flush()
+
+
+def settle(seconds: float = 0.0) -> None:
+    """Let the app finish what it does after an edit (the docks redraw after a pause)."""
+    from PySide6.QtWidgets import QApplication
+
+    deadline = time.perf_counter() + seconds
+    for _ in range(5):
+        QApplication.processEvents()
+    while time.perf_counter() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.005)
+
+
+def shown_window(folder: Path, touchpoints: int, links: int) -> MainWindow:
+    """A 1600 x 1000 main window on a generated map, painted once and with its docks built
+    (as the app has them after its first paint); recovery copies and settings in `folder`."""
+    import os
+
+    from PySide6.QtCore import QSettings
+
+    from tpmapper.ui.app import make_application
+    from tpmapper.ui.document import Document
+    from tpmapper.ui.main_window import MainWindow
+
+    os.environ["TPMAPPER_DATA_DIR"] = str(folder / "data")
+    make_application()
+    settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(Document(generate_map(touchpoints, links)), settings)
+    window.resize(1600, 1000)
+    window.show()
+    window.view.viewport().repaint()
+    window.inspector  # noqa: B018 - the docks, built after the first paint in the app
+    settle()
+    return window
 
 
 def header(title: str) -> None:

@@ -36,16 +36,24 @@ import threading
 import time
 from pathlib import Path
 
-from _support import generate_map, header, line, median, quiet_offscreen_notice, spread, verdict
-from PySide6.QtCore import QElapsedTimer, QSettings, Qt, QTimer
+from _support import (
+    generate_map,
+    header,
+    line,
+    median,
+    quiet_offscreen_notice,
+    settle,
+    shown_window,
+    spread,
+    verdict,
+)
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from tpmapper.model.edits import UpdateMap, UpdateTouchpoint
 from tpmapper.model.frozen import freeze
 from tpmapper.ui import autosave
-from tpmapper.ui.app import make_application
-from tpmapper.ui.document import Document
 from tpmapper.ui.main_window import MainWindow
 
 TOUCHPOINTS, LINKS = 10_000, 12_000
@@ -55,16 +63,6 @@ KEY_MS = 30
 AUTOSAVE_CHECK_MS = 7
 SETTLE_SECONDS = 5.0
 RATIO_TARGET, BLOCK_TARGET_MS = 1.0, 16.0
-
-
-def settle(seconds: float = 0.0) -> None:
-    """Let the app finish what it does after an edit (the docks redraw after a pause)."""
-    deadline = time.perf_counter() + seconds
-    for _ in range(5):
-        QApplication.processEvents()
-    while time.perf_counter() < deadline:
-        QApplication.processEvents()
-        time.sleep(0.005)
 
 
 def bench_cost(window: MainWindow, folder: Path) -> None:
@@ -231,20 +229,12 @@ def main() -> int:
     header(f"autosave of a {TOUCHPOINTS:,}-touchpoint map ({LINKS:,} links)")
     quiet_offscreen_notice()
     with tempfile.TemporaryDirectory(prefix="tpmapper-bench-") as folder:
-        os.environ["TPMAPPER_DATA_DIR"] = str(Path(folder) / "data")  # copies go there
-        app = make_application()
-        settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(Document(generate_map(TOUCHPOINTS, LINKS)), settings)
-        window.resize(1600, 1000)
-        window.show()
-        window.view.viewport().repaint()
-        window.inspector  # noqa: B018 - the docks, built after the first paint in the app
-        settle()
+        window = shown_window(Path(folder), TOUCHPOINTS, LINKS)  # copies go to its data/
         bench_cost(window, Path(folder))
         bench_typing(window)
         window.document.undo_stack.setClean()  # the copy goes
         window.close()
-        app.processEvents()
+        QApplication.processEvents()
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -37,6 +38,14 @@ def data(tmp_path, monkeypatch) -> Path:
     folder = tmp_path / "data"
     monkeypatch.setenv("TPMAPPER_DATA_DIR", str(folder))
     return folder
+
+
+@pytest.fixture(autouse=True)
+def thawed() -> Iterator[None]:
+    """What a test's windows froze out of the garbage collector's way (ui/heap.py) is
+    unfrozen after it: no test keeps another's objects alive."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture

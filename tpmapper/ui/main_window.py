@@ -23,7 +23,7 @@ from tpmapper.i18n import preferred_language
 from tpmapper.model import transfer
 from tpmapper.model.edits import CompositeEdit, RemoveLink, RemoveTouchpoint
 from tpmapper.render.colour_modes import ColourMode
-from tpmapper.ui import clipboard, presentation
+from tpmapper.ui import clipboard, heap, presentation
 from tpmapper.ui.canvas.items import LinkItem, TouchpointItem
 from tpmapper.ui.canvas.scene import MapScene
 from tpmapper.ui.canvas.view import MapView
@@ -93,6 +93,7 @@ class MainWindow(WindowDocks, QMainWindow):
         self._colour_by(self.colour_menu.mode)
         self.view_bar.set_document(document)
         self.trust.attach(document)
+        heap.watch(document)  # its objects frozen out of the garbage collector's way
         self.view.setScene(self.scene)
         document.modified_changed.connect(self.setWindowModified)
         document.refused.connect(self._show_refusal)
