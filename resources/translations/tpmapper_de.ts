@@ -1223,22 +1223,27 @@
         <translation>„%1“ ist in einem anderen tpmapper geöffnet.</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/file_lock.py" line="105" />
+        <location filename="../../tpmapper/ui/file_lock.py" line="104" />
+        <source>“%1” is open in another window.</source>
+        <translation>„%1“ ist in einem anderen Fenster geöffnet.</translation>
+    </message>
+    <message>
+        <location filename="../../tpmapper/ui/file_lock.py" line="109" />
         <source>“%1” is open in another tpmapper (process %2 on %3).</source>
         <translation>„%1“ ist in einem anderen tpmapper geöffnet (Prozess %2 auf %3).</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/file_lock.py" line="122" />
+        <location filename="../../tpmapper/ui/file_lock.py" line="126" />
         <source>Open it read-only to look at it and export it, or open it anyway: then whoever saves last overwrites the other's changes.</source>
         <translation>Öffnen Sie sie schreibgeschützt, um sie anzusehen und zu exportieren, oder öffnen Sie sie trotzdem: Dann überschreibt, wer zuletzt speichert, die Änderungen des anderen.</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/file_lock.py" line="127" />
+        <location filename="../../tpmapper/ui/file_lock.py" line="131" />
         <source>Open &amp;Read-Only</source>
         <translation>&amp;Schreibgeschützt öffnen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/file_lock.py" line="129" />
+        <location filename="../../tpmapper/ui/file_lock.py" line="133" />
         <source>Open &amp;Anyway</source>
         <translation>&amp;Trotzdem öffnen</translation>
     </message>
@@ -1276,7 +1281,7 @@
         <translation>Bearbeitungsverlauf</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="169" />
+        <location filename="../../tpmapper/ui/main_window.py" line="170" />
         <source>%1 touchpoints · %2 links · %3 phases · %4 lanes</source>
         <translation>%1 Touchpoints · %2 Verbindungen · %3 Phasen · %4 Swimlanes</translation>
     </message>
@@ -1286,137 +1291,137 @@
         <translation>%1 Schwachstellen · %2 blinde Flecken</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="204" />
+        <location filename="../../tpmapper/ui/main_window.py" line="205" />
         <source>&amp;New from Template…</source>
         <translation>&amp;Neu aus Vorlage…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="205" />
+        <location filename="../../tpmapper/ui/main_window.py" line="206" />
         <source>&amp;Open…</source>
         <translation>Ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="206" />
+        <location filename="../../tpmapper/ui/main_window.py" line="207" />
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="207" />
+        <location filename="../../tpmapper/ui/main_window.py" line="208" />
         <source>Save &amp;As…</source>
         <translation>Speichern &amp;unter…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="208" />
+        <location filename="../../tpmapper/ui/main_window.py" line="209" />
         <source>&amp;Close</source>
         <translation>Schl&amp;ießen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="209" />
+        <location filename="../../tpmapper/ui/main_window.py" line="210" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="210" />
+        <location filename="../../tpmapper/ui/main_window.py" line="211" />
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="211" />
+        <location filename="../../tpmapper/ui/main_window.py" line="212" />
         <source>&amp;Redo</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="213" />
+        <location filename="../../tpmapper/ui/main_window.py" line="214" />
         <source>Cu&amp;t</source>
         <translation>&amp;Ausschneiden</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="214" />
+        <location filename="../../tpmapper/ui/main_window.py" line="215" />
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="215" />
+        <location filename="../../tpmapper/ui/main_window.py" line="216" />
         <source>&amp;Paste</source>
         <translation>&amp;Einfügen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="216" />
+        <location filename="../../tpmapper/ui/main_window.py" line="217" />
         <source>D&amp;uplicate</source>
         <translation>&amp;Duplizieren</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="217" />
+        <location filename="../../tpmapper/ui/main_window.py" line="218" />
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="219" />
+        <location filename="../../tpmapper/ui/main_window.py" line="220" />
         <source>Select &amp;All</source>
         <translation>Alles &amp;markieren</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="220" />
+        <location filename="../../tpmapper/ui/main_window.py" line="221" />
         <source>&amp;Find…</source>
         <translation>&amp;Suchen…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="221" />
+        <location filename="../../tpmapper/ui/main_window.py" line="222" />
         <source>Zoom &amp;In</source>
         <translation>&amp;Vergrößern</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="222" />
+        <location filename="../../tpmapper/ui/main_window.py" line="223" />
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="223" />
+        <location filename="../../tpmapper/ui/main_window.py" line="224" />
         <source>&amp;Actual Size</source>
         <translation>&amp;Originalgröße</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="224" />
+        <location filename="../../tpmapper/ui/main_window.py" line="225" />
         <source>&amp;Phases and Lanes…</source>
         <translation>&amp;Phasen und Swimlanes…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="225" />
+        <location filename="../../tpmapper/ui/main_window.py" line="226" />
         <source>Map P&amp;roperties…</source>
         <translation>&amp;Karteneigenschaften…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="226" />
+        <location filename="../../tpmapper/ui/main_window.py" line="227" />
         <source>&amp;Fit to Window</source>
         <translation>An Fenster an&amp;passen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="227" />
+        <location filename="../../tpmapper/ui/main_window.py" line="228" />
         <source>&amp;Present</source>
         <translation>P&amp;räsentieren</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="228" />
+        <location filename="../../tpmapper/ui/main_window.py" line="229" />
         <source>Experience &amp;Curve</source>
         <translation>&amp;Erlebniskurve</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="234" />
+        <location filename="../../tpmapper/ui/main_window.py" line="235" />
         <source>&amp;Filter…</source>
         <translation>F&amp;iltern…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="236" />
+        <location filename="../../tpmapper/ui/main_window.py" line="237" />
         <source>&amp;Save View…</source>
         <translation>Ansicht &amp;speichern…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="238" />
+        <location filename="../../tpmapper/ui/main_window.py" line="239" />
         <source>&amp;Delete View</source>
         <translation>Ansicht &amp;löschen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="243" />
+        <location filename="../../tpmapper/ui/main_window.py" line="244" />
         <source>&amp;Import Excel Workbook…</source>
         <translation>Excel-Arbeitsmappe im&amp;portieren …</translation>
     </message>
@@ -1441,43 +1446,43 @@
         <translation type="vanished">&amp;CSV-Tabelle …</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="263" />
+        <location filename="../../tpmapper/ui/main_window.py" line="264" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="265" />
+        <location filename="../../tpmapper/ui/main_window.py" line="266" />
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="273" />
+        <location filename="../../tpmapper/ui/main_window.py" line="274" />
         <source>&amp;Export</source>
         <translation>E&amp;xportieren</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="277" />
+        <location filename="../../tpmapper/ui/main_window.py" line="278" />
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="284" />
+        <location filename="../../tpmapper/ui/main_window.py" line="285" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="292" />
+        <location filename="../../tpmapper/ui/main_window.py" line="293" />
         <source>&amp;Map</source>
         <translation>&amp;Karte</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="157" />
+        <location filename="../../tpmapper/ui/main_window.py" line="158" />
         <source>Not possible</source>
         <extracomment>Every open main window (one map each), so windows stay alive and can find each other.</extracomment>
         <translation>Nicht möglich</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/main_window.py" line="310" />
+        <location filename="../../tpmapper/ui/main_window.py" line="311" />
         <source>Delete %n item(s)</source>
         <translation>
             <numerusform>%n Element löschen</numerusform>
@@ -1485,7 +1490,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/main_window.py" line="325" />
+        <location filename="../../tpmapper/ui/main_window.py" line="326" />
         <source>Paste %n touchpoint(s)</source>
         <translation>
             <numerusform>%n Touchpoint einfügen</numerusform>
@@ -1493,7 +1498,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/main_window.py" line="331" />
+        <location filename="../../tpmapper/ui/main_window.py" line="332" />
         <source>Duplicate %n touchpoint(s)</source>
         <translation>
             <numerusform>%n Touchpoint duplizieren</numerusform>
@@ -1501,47 +1506,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="375" />
+        <location filename="../../tpmapper/ui/main_window.py" line="376" />
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="376" />
+        <location filename="../../tpmapper/ui/main_window.py" line="377" />
         <source>Save the changes to “%1” before closing?</source>
         <translation>Änderungen an „%1“ vor dem Schließen speichern?</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="420" />
+        <location filename="../../tpmapper/ui/main_window.py" line="421" />
         <source>Cannot open the map</source>
         <translation>Die Karte kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="426" />
+        <location filename="../../tpmapper/ui/main_window.py" line="427" />
         <source>Open Map</source>
         <translation>Karte öffnen</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="436" />
+        <location filename="../../tpmapper/ui/main_window.py" line="437" />
         <source>New Map</source>
         <translation>Neue Karte</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="436" />
+        <location filename="../../tpmapper/ui/main_window.py" line="437" />
         <source>Template:</source>
         <translation>Vorlage:</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="454" />
+        <location filename="../../tpmapper/ui/main_window.py" line="455" />
         <source>Save Map As</source>
         <translation>Karte speichern unter</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="466" />
+        <location filename="../../tpmapper/ui/main_window.py" line="467" />
         <source>Cannot save the map</source>
         <translation>Die Karte kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/main_window.py" line="470" />
+        <location filename="../../tpmapper/ui/main_window.py" line="471" />
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
@@ -1835,12 +1840,12 @@
 <context>
     <name>SaveOverQuestion</name>
     <message>
-        <location filename="../../tpmapper/ui/file_lock.py" line="157" />
+        <location filename="../../tpmapper/ui/file_lock.py" line="161" />
         <source>Save over it anyway? Whoever saves last overwrites the other's changes.</source>
         <translation>Trotzdem darüber speichern? Wer zuletzt speichert, überschreibt die Änderungen des anderen.</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/file_lock.py" line="160" />
+        <location filename="../../tpmapper/ui/file_lock.py" line="164" />
         <source>&amp;Save Anyway</source>
         <translation>Trotzdem &amp;speichern</translation>
     </message>
@@ -1960,37 +1965,37 @@
         <translation>Automatisches Sichern fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/trust.py" line="112" />
+        <location filename="../../tpmapper/ui/trust.py" line="113" />
         <source>Map open read-only</source>
         <translation>Karte schreibgeschützt geöffnet</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/trust.py" line="113" />
+        <location filename="../../tpmapper/ui/trust.py" line="114" />
         <source>“%1” is open read-only: another tpmapper has it open.</source>
         <translation>„%1“ ist schreibgeschützt geöffnet: Ein anderer tpmapper hat sie geöffnet.</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/trust.py" line="119" />
+        <location filename="../../tpmapper/ui/trust.py" line="120" />
         <source>Save your changes to another file?</source>
         <translation>Ihre Änderungen in einer anderen Datei speichern?</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/trust.py" line="120" />
+        <location filename="../../tpmapper/ui/trust.py" line="121" />
         <source>Save &amp;As…</source>
         <translation>Speichern &amp;unter…</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/trust.py" line="130" />
+        <location filename="../../tpmapper/ui/trust.py" line="131" />
         <source>Changed on disk</source>
         <translation>Auf der Festplatte geändert</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/trust.py" line="131" />
+        <location filename="../../tpmapper/ui/trust.py" line="132" />
         <source>“%1” was changed on disk since you opened it.</source>
         <translation>„%1“ wurde auf der Festplatte geändert, seit Sie sie geöffnet haben.</translation>
     </message>
     <message>
-        <location filename="../../tpmapper/ui/trust.py" line="137" />
+        <location filename="../../tpmapper/ui/trust.py" line="138" />
         <source>Save over it? The version on disk will be lost.</source>
         <translation>Trotzdem überschreiben? Die Fassung auf der Festplatte geht verloren.</translation>
     </message>

@@ -48,7 +48,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/main_window.py" line="310" />
+        <location filename="../../tpmapper/ui/main_window.py" line="311" />
         <source>Delete %n item(s)</source>
         <translation>
             <numerusform>Delete %n item</numerusform>
@@ -56,7 +56,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/main_window.py" line="325" />
+        <location filename="../../tpmapper/ui/main_window.py" line="326" />
         <source>Paste %n touchpoint(s)</source>
         <translation>
             <numerusform>Paste %n touchpoint</numerusform>
@@ -64,7 +64,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tpmapper/ui/main_window.py" line="331" />
+        <location filename="../../tpmapper/ui/main_window.py" line="332" />
         <source>Duplicate %n touchpoint(s)</source>
         <translation>
             <numerusform>Duplicate %n touchpoint</numerusform>

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import contextlib
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.model.support import copy_map, small_map, tp
 from tests.model.test_random_edits import MAX_EDITS, EditMaker, check_consistent, sample_copy
-from tpmapper.model import JourneyMap
+from tpmapper.model import JourneyMap, Link
 from tpmapper.model.edits import UpdateTouchpoint
 from tpmapper.model.frozen import freeze
 from tpmapper.model.replace import ReplaceContent
@@ -73,6 +74,31 @@ def test_frozen_copies_read_as_the_map_did_and_never_change(data):
     edit_randomly(data, journey)  # whatever happens to the map later …
     for frozen, then in taken:
         assert reading(frozen) == then  # … not to the copies
+    check_consistent(journey)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda m: m.insert_touchpoint(tp("new", "p2", "l2")),
+        lambda m: m.delete_touchpoint("lone"),
+        lambda m: m.replace_touchpoint(m.touchpoint("a").with_changes(name="Renamed")),
+        lambda m: m.place_touchpoint("a", "p3", "l2", 0),
+        lambda m: m.reorder_cell("p1", "l1", ["c", "b", "a"]),
+        lambda m: m.insert_link(Link("g", "a", "new")),
+        lambda m: m.delete_link("a", "b"),
+        lambda m: m.replace_link(Link("a", "b", "relabelled")),
+    ],
+    ids=["insert", "delete", "replace", "place", "reorder", "link", "unlink", "relink"],
+)
+def test_each_primitive_leaves_a_frozen_copy_as_it_was(change):
+    journey = small_map()
+    journey.insert_touchpoint(tp("lone", "p2", "l2"))  # without links: one to delete
+    frozen = freeze(journey)
+    before = reading(journey)
+    change(journey)
+    assert reading(journey) != before
+    assert reading(frozen) == before
     check_consistent(journey)
 
 

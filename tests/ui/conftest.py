@@ -15,7 +15,7 @@ from tests.ui.driving import ControlRecorder, DialogWatch
 from tpmapper.files.recovery import RecoveryStore
 from tpmapper.files.templates import sample_path
 from tpmapper.files.tpmap import load
-from tpmapper.ui import clipboard
+from tpmapper.ui import clipboard, heap
 from tpmapper.ui.document import Document
 from tpmapper.ui.main_window import OPEN_WINDOWS, MainWindow
 from tpmapper.ui.user_folders import recovery_folder
@@ -46,6 +46,9 @@ def thawed() -> Iterator[None]:
     unfrozen after it: no test keeps another's objects alive."""
     yield
     gc.unfreeze()
+    if heap._heap is not None:  # and no collection from this test falls into the next
+        heap._heap._quiet.stop()
+        heap._heap.edits_since_freeze = 0
 
 
 @pytest.fixture

@@ -9,8 +9,8 @@ import weakref
 
 import pytest
 
-from tests.ui.driving import choose
-from tests.ui.trust_support import close_all_windows, open_window
+from tests.ui.driving import choose, pick_file, press
+from tests.ui.trust_support import close_all_windows, open_window, shop_file
 from tpmapper.model.edits import UpdateMap
 from tpmapper.ui import heap
 
@@ -79,4 +79,20 @@ def test_after_many_edits_what_was_frozen_and_dropped_is_collected(
     window.document.push(UpdateMap(title="Edit 3"), "Rename map")
     qtbot.waitUntil(lambda: dropped() is None, timeout=5000)
     assert gc.get_freeze_count() > 10_000  # and the rest frozen again
+    close_all_windows()
+
+
+def test_edits_put_off_the_collection_until_a_quiet_moment(
+    qtbot, settings, monkeypatch, tmp_path, dialogs
+):
+    monkeypatch.setattr(heap, "QUIET_MS", 1000)
+    window = open_window(qtbot, settings)
+    gc.unfreeze()
+    dialogs.answer(pick_file(shop_file(tmp_path)))
+    press(qtbot, window, "Ctrl+O")  # a map shown: a collection is due in 1 s
+    for number in range(20):  # 2 s of edits, 0.1 s apart
+        window.document.push(UpdateMap(title=f"Edit {number}"), "Rename map")
+        qtbot.wait(100)
+        assert gc.get_freeze_count() == 0
+    qtbot.waitUntil(lambda: gc.get_freeze_count() > 0, timeout=5000)  # quiet: now
     close_all_windows()

@@ -226,3 +226,31 @@ def test_save_as_onto_a_free_or_its_own_file_asks_nothing(
     dialogs.answer(pick_file(shop), press_button("Yes"))  # held by this very window
     press(qtbot, start_window, "Ctrl+Shift+S")
     assert tpmap.load(shop).title == "Mine again"
+
+
+def test_save_as_onto_its_own_file_open_read_only_asks_first(
+    qtbot, start_window, holder, shop, dialogs
+):
+    original = shop.read_bytes()
+    seen: list[str] = []
+    dialogs.answer(pick_file(shop), asked(seen, "Open Read-Only"))
+    press(qtbot, start_window, "Ctrl+O")
+    start_window.document.push(UpdateMap(title="Mine"), "Rename map")
+    dialogs.answer(pick_file(shop), press_button("Yes"), asked(seen, "Cancel"))
+    press(qtbot, start_window, "Ctrl+Shift+S")
+    assert seen[-1].startswith("Map in use: “shop.tpmap” is open in another tpmapper (process")
+    assert shop.read_bytes() == original  # the other's file, untouched
+
+
+def test_save_as_onto_a_map_open_in_another_window_says_so(
+    qtbot, start_window, shop, settings, dialogs
+):
+    dialogs.answer(pick_file(shop))
+    press(qtbot, start_window, "Ctrl+O")  # this window has it open (and its lock)
+    assert start_window.document.path == shop
+    other = open_window(qtbot, settings)
+    seen: list[str] = []
+    dialogs.answer(pick_file(shop), press_button("Yes"), asked(seen, "Cancel"))
+    press(qtbot, other, "Ctrl+Shift+S")
+    assert seen == ["Map in use: “shop.tpmap” is open in another window."]
+    assert other.document.path is None

@@ -17,7 +17,7 @@ import os
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLockFile, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QSysInfo, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from tpmapper.ui.document import Document
@@ -99,6 +99,10 @@ class _InUseQuestion(QMessageBox):
         if holder is None:
             text = QCoreApplication.translate(
                 "LockedMapQuestion", "“%1” is open in another tpmapper."
+            ).replace("%1", name)
+        elif holder == (os.getpid(), QSysInfo.machineHostName()):
+            text = QCoreApplication.translate(
+                "LockedMapQuestion", "“%1” is open in another window."
             ).replace("%1", name)
         else:
             text = (

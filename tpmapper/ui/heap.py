@@ -41,8 +41,10 @@ class _Heap(QObject):
         self._quiet.start(QUIET_MS)
 
     def _edited(self, _index: int) -> None:
+        """Edits put off a collection that is due (it waits for a quiet moment), and make
+        one due after `REFREEZE_EDITS` of them."""
         self.edits_since_freeze += 1
-        if self.edits_since_freeze >= REFREEZE_EDITS:
+        if self._quiet.isActive() or self.edits_since_freeze >= REFREEZE_EDITS:
             self._quiet.start(QUIET_MS)
 
     def _map_closing(self) -> None:

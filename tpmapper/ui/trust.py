@@ -100,9 +100,10 @@ class WindowTrust(QObject):
         return window._save_to(document.path)
 
     def may_save_as(self, path: Path) -> bool:
-        """Save As onto a map another tpmapper has open asks first (not onto its own file)."""
-        own = None if self.document is None else self.document.path
-        if own is not None and own.resolve() == path.resolve():
+        """Save As onto a map another tpmapper (or window) has open asks first; onto the
+        file this window holds the lock of, it does not."""
+        own = None if self.document is None else DocumentLock.of(self.document).lock
+        if own is not None and own.is_held and own.map_path.resolve() == path.resolve():
             return True
         return may_save_over(self.window, path)
 
