@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.processes import dead_pid
 from tpmapper.cli import main
 from tpmapper.files import tpmap
 from tpmapper.files.recovery import CopyInfo, RecoveryStore, now, own_process
@@ -25,17 +26,6 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))
     out, err = capsys.readouterr()
     return code, out, err
-
-
-def dead_pid() -> int:
-    child = subprocess.run(
-        [sys.executable, "-c", "import os; print(os.getpid())"],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
-    return int(child.stdout)
 
 
 def add_copy(store: RecoveryStore, file: Path | None, changes: int, alive: bool = False) -> str:

@@ -4,15 +4,14 @@ else ignored; which process a copy belongs to; and the fingerprint of a file on 
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 
 import pytest
 
 from tests.files.maps import BUNDLED, every_field_map, map_with_views
+from tests.processes import dead_pid
 from tpmapper.files import tpmap
 from tpmapper.files.atomic import TEMP_SUFFIX
-from tpmapper.files.fingerprint import fingerprint, refresh
+from tpmapper.files.fingerprint import fingerprint, refresh, written_fingerprint
 from tpmapper.files.recovery import (
     CopyInfo,
     RecoveryStore,
@@ -28,17 +27,6 @@ from tpmapper.model.frozen import freeze
 def info(store: RecoveryStore, pid: int | None = None, started: str = "") -> CopyInfo:
     pid, token = own_process() if pid is None else (pid, started)
     return CopyInfo(store.new_id(), "/maps/shop.tpmap", "Shop", now(), 2, pid, token)
-
-
-def dead_pid() -> int:
-    child = subprocess.run(
-        [sys.executable, "-c", "import os; print(os.getpid())"],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
-    return int(child.stdout)
 
 
 @pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.name)
@@ -141,3 +129,16 @@ def test_discarding_a_dead_writers_copy_takes_its_half_written_temporaries_too(t
     assert left == sorted(
         [f"{other.id}.tpmap-recovery", f".{other.id}.tpmap-recovery.a1b2{TEMP_SUFFIX}"]
     )
+
+
+def test_a_pipe_has_no_fingerprint_and_does_not_hang(tmp_path):
+    pipe = tmp_path / "shop.tpmap"
+    os.mkfifo(pipe)  # nobody writes to it: opening it to read would wait for ever
+    assert fingerprint(pipe) is None
+
+
+def test_the_fingerprint_of_a_written_file_is_the_one_read_back(tmp_path):
+    path = tmp_path / "shop.tpmap"
+    data = b'{"format": "tpmapper"}\n'
+    path.write_bytes(data)
+    assert written_fingerprint(path, data) == fingerprint(path)

@@ -12,12 +12,13 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QGraphicsView
 
 from tests.ui.driving import ControlRecorder, DialogWatch
+from tests.ui.trust_support import close_all_windows
 from tpmapper.files.recovery import RecoveryStore
 from tpmapper.files.templates import sample_path
 from tpmapper.files.tpmap import load
-from tpmapper.ui import clipboard, heap
+from tpmapper.ui import heap
 from tpmapper.ui.document import Document
-from tpmapper.ui.main_window import OPEN_WINDOWS, MainWindow
+from tpmapper.ui.main_window import MainWindow
 from tpmapper.ui.user_folders import recovery_folder
 
 
@@ -83,13 +84,7 @@ def window(qtbot, settings) -> Iterator[MainWindow]:
     viewport = win.view.viewport().rect()
     win.view.centerOn(viewport.width() / 2, viewport.height() / 2)  # map's corner at top left
     yield win
-    # no "save changes?" prompt when the test ends
-    for other in list(OPEN_WINDOWS):  # windows a test opened, this one included
-        other.document.undo_stack.setClean()
-        other.close()
-    # Closed windows delete themselves later; do it now, not during interpreter shutdown.
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    clipboard.release()  # as the app does before quitting: mime data left there crashes exit
+    close_all_windows()
 
 
 def _send(view: QGraphicsView, kind: QEvent.Type, at: QPoint, button, buttons, modifiers) -> None:  # noqa: PLR0917

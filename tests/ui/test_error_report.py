@@ -19,20 +19,21 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QEventLoop, Qt, QTimer
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
 from tests.ui.driving import press
+from tests.ui.trust_support import close_all_windows
 from tpmapper import __version__
 from tpmapper.files.templates import sample_path
 from tpmapper.files.tpmap import load
-from tpmapper.ui import clipboard, error_report
+from tpmapper.ui import error_report
 from tpmapper.ui.axes_dialog import AxesDialog
 from tpmapper.ui.document import Document
 from tpmapper.ui.error_hook import DeferredErrorReport
 from tpmapper.ui.error_report import LOG_NAME, ErrorReport, ErrorReporter
-from tpmapper.ui.main_window import OPEN_WINDOWS, MainWindow
+from tpmapper.ui.main_window import MainWindow
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -298,11 +299,7 @@ def shop_window(qtbot, settings, tmp_path) -> Iterator[MainWindow]:
     qtbot.waitExposed(window)
     window.activateWindow()
     yield window
-    for other in list(OPEN_WINDOWS):
-        other.document.undo_stack.setClean()
-        other.close()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    clipboard.release()
+    close_all_windows()
 
 
 @pytest.mark.qt_no_exception_capture

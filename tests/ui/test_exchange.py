@@ -9,10 +9,10 @@ from xml.etree import ElementTree
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from tests.ui.conftest import OPEN_WINDOWS
 from tests.ui.driving import choose
 from tpmapper.exporting import format_named
 from tpmapper.ui.exchange import PictureChoices, _ProgressWindow
+from tpmapper.ui.main_window import OPEN_WINDOWS
 
 
 def names(window) -> list[str]:

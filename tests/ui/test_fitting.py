@@ -11,12 +11,12 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.driving import pick_item, press
+from tests.ui.trust_support import close_all_windows
 from tpmapper.files.templates import sample_path
 from tpmapper.files.tpmap import load
 from tpmapper.render.painters import qrect
-from tpmapper.ui import clipboard
 from tpmapper.ui.document import Document
-from tpmapper.ui.main_window import OPEN_WINDOWS, MainWindow
+from tpmapper.ui.main_window import MainWindow
 
 
 def map_in_view(window) -> bool:
@@ -37,11 +37,7 @@ def first_start(qtbot, settings) -> Iterator[MainWindow]:
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     qtbot.waitUntil(lambda: window._palette is not None and window._inspector is not None)
     yield window
-    for other in list(OPEN_WINDOWS):
-        other.document.undo_stack.setClean()
-        other.close()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    clipboard.release()
+    close_all_windows()
 
 
 def test_the_sample_opens_whole_in_the_default_window(first_start, qtbot):

@@ -16,6 +16,7 @@ import pytest
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
+from tests.processes import dead_pid
 from tpmapper.files import tpmap
 from tpmapper.files.recovery import CopyInfo, RecoveryStore, now
 from tpmapper.files.templates import sample_path
@@ -50,17 +51,14 @@ def open_window(qtbot, settings, path: Path | None = None) -> MainWindow:
 
 
 def close_all_windows() -> None:
+    """Close every window a test opened, with no "save changes?" prompt, and delete them
+    now (closed windows delete themselves later: not during interpreter shutdown); let go
+    of the clipboard as the app does before quitting (mime data left there crashes exit)."""
     for other in list(OPEN_WINDOWS):
         other.document.undo_stack.setClean()
         other.close()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     clipboard.release()
-
-
-def dead_pid() -> int:
-    """The id of a process that has ended (and been reaped)."""
-    child = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], **_quiet())
-    return int(child.stdout)
 
 
 def orphan_copy(

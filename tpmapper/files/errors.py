@@ -26,3 +26,8 @@ class MapFileError(Exception):
             if self.place
             else f"{self.source}: {self.reason}"
         )
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    """`text` cut to `limit` characters with "…", to quote it in a sentence."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"

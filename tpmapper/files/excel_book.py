@@ -78,11 +78,9 @@ class BookWriter:
         self.journey = journey
         self.language = "de" if language == "de" else "en"
         self.today = today
-        self.steps = Steps(
-            progress, len(journey.touchpoints()) + len(journey.links()), PROGRESS_STEP
-        )
         self.touchpoints = journey.touchpoints()
         self.links = journey.links()
+        self.steps = Steps(progress, len(self.touchpoints) + len(self.links), PROGRESS_STEP)
         self.styles = Styles()
         self.new_cell = WriteOnlyCell
         self.sheets = {key: book.create_sheet(sheet_name(key, self.language)) for key in SHEET_KEYS}

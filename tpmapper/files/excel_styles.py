@@ -48,8 +48,7 @@ class Styles:
     def __init__(self) -> None:
         from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
-        self.Font, self.PatternFill, self.Alignment = Font, PatternFill, Alignment
-        self.plain = Font(name=FONT, size=11)
+        self.Font, self.PatternFill = Font, PatternFill
         self.bold = Font(name=FONT, size=11, bold=True, color=argb(TEXT_COLOUR))
         self.title = Font(name=FONT, size=16, bold=True, color=argb(TEXT_COLOUR))
         self.muted = Font(name=FONT, size=11, italic=True, color=argb(MUTED_TEXT))

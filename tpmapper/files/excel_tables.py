@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from tpmapper.files.errors import shorten
 from tpmapper.files.excel_cells import EXCEL_MAX_TEXT
 from tpmapper.files.excel_columns import (
     LANE_COLUMNS,
@@ -78,7 +79,7 @@ def too_long(tp: Touchpoint, plan: list[Callable[[Touchpoint], Any]]) -> Excepti
             RawRows([""], SharedStrings()).add([cell(tp)])
         except TooLong as error:
             return CellTooLongError(
-                f"touchpoint '{_shorten(tp.name)}': {column.english} would need "
+                f"touchpoint '{shorten(tp.name)}': {column.english} would need "
                 f"{error.length:,} characters, more than the {EXCEL_MAX_TEXT:,} an Excel "
                 "cell holds"
             )
@@ -172,7 +173,3 @@ def _small_table(w: BookWriter, sheet: Any, columns: Sequence[Column], ids: list
 def _description(w: BookWriter, sheet: Any, text: str) -> Any:
     """A description, wrapped in its column (never read as a formula)."""
     return w.cell(sheet, text, alignment=w.styles.wrap_top) if text else None
-
-
-def _shorten(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"

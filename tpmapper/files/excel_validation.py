@@ -67,8 +67,8 @@ def write_lists(w: BookWriter) -> None:
         sheet.append([c[row] if row < len(c) else None for c in columns])
 
 
-def validate(w: BookWriter, sheet: Any, column: int, first_row: int = 2, **settings: Any) -> None:
-    """A check on one column from `first_row` down; `settings` as DataValidation takes them."""
+def validate(sheet: Any, column: int, **settings: Any) -> None:
+    """A check on one column below its header; `settings` as DataValidation takes them."""
     from openpyxl.worksheet.datavalidation import DataValidation
 
     settings.setdefault("allow_blank", True)
@@ -76,7 +76,7 @@ def validate(w: BookWriter, sheet: Any, column: int, first_row: int = 2, **setti
     settings.setdefault("errorStyle", "stop")
     validation = DataValidation(**settings)
     letter = column_letter(column)
-    validation.add(f"{letter}{first_row}:{letter}{MAX_VALIDATED_ROW}")
+    validation.add(f"{letter}2:{letter}{MAX_VALIDATED_ROW}")
     sheet.data_validations.append(validation)
 
 
@@ -85,7 +85,6 @@ def list_validation(
 ) -> None:
     """A drop-down of the cells `source` names; `new_ok` only warns about other words."""
     validate(
-        w,
         sheet,
         column,
         type="list",
@@ -96,34 +95,30 @@ def list_validation(
 
 
 def rating_validation(w: BookWriter, sheet: Any, column: int) -> None:
-    validate(
-        w,
-        sheet,
-        column,
-        type="whole",
-        operator="between",
-        formula1="1",
-        formula2="5",
-        error=word_in(_WORDS, "whole_1_5", w.language),
-    )
+    _between(w, sheet, column, kind="whole", bounds=(1, 5), word="whole_1_5")
 
 
 def share_validation(w: BookWriter, sheet: Any, column: int) -> None:
+    _between(w, sheet, column, kind="decimal", bounds=(0, 1), word="share")
+
+
+def _between(
+    w: BookWriter, sheet: Any, column: int, *, kind: str, bounds: tuple[int, int], word: str
+) -> None:
+    low, high = bounds
     validate(
-        w,
         sheet,
         column,
-        type="decimal",
+        type=kind,
         operator="between",
-        formula1="0",
-        formula2="1",
-        error=word_in(_WORDS, "share", w.language),
+        formula1=str(low),
+        formula2=str(high),
+        error=word_in(_WORDS, word, w.language),
     )
 
 
 def at_least_zero(w: BookWriter, sheet: Any, column: int, whole: bool) -> None:
     validate(
-        w,
         sheet,
         column,
         type="whole" if whole else "decimal",

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from tpmapper.files.errors import MapFileError
+from tpmapper.files.errors import MapFileError, shorten
 
 # A map at the element limits of tpmap.LIMITS (60,000 touchpoints, each with three lists,
 # and 150,000 links) holds about 400,000 objects and lists; a 64 MiB file of real
@@ -193,7 +193,7 @@ def _field(data: bytes, shallow: list[tuple[int, int, int]], depth: int) -> str 
         return None
     if not isinstance(name, str):
         return None
-    return name if len(name) <= 60 else name[:59] + "…"
+    return shorten(name)
 
 
 def _innermost_dropped(chunk: bytes) -> bytes:

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tpmapper.files.errors import MapFileError
+from tpmapper.files.errors import MapFileError, shorten
 from tpmapper.files.json_budget import check_budget
 
 MAX_UNKNOWN_NAMES = 1_000  # different field names no map holds, before parsing stops
@@ -78,7 +78,7 @@ def parse_json(data: bytes, source: str | Path, known: frozenset[str]) -> Any:
         raise MapFileError(source, f"not valid map JSON ({error})") from None
     if duplicates:
         place, key = _first_duplicate(document)
-        raise MapFileError(source, f"the key '{_shorten(key)}' appears twice", place)
+        raise MapFileError(source, f"the key '{shorten(key)}' appears twice", place)
     return document
 
 
@@ -120,7 +120,7 @@ def _object(
     if not result.keys() <= known:  # refused later, by name and place, unless thousands
         unknown.update(dict.fromkeys(key for key in result if key not in known))
         if len(unknown) > MAX_UNKNOWN_NAMES:
-            first = _shorten(next(iter(unknown)))
+            first = shorten(next(iter(unknown)))
             raise _UnknownNames(
                 f"unknown field '{first}' and {len(unknown) - 1:,} other field names no "
                 "map holds; not a map file"
@@ -177,7 +177,3 @@ _MAX_INT_DIGITS = len(str(int(sys.float_info.max)))  # 309
 
 def _refuse_constant(word: str) -> Any:
     raise ValueError(f"{word} is not a number a map may hold")
-
-
-def _shorten(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from tpmapper.files.atomic import atomic_write
-from tpmapper.files.errors import MapFileError
+from tpmapper.files.errors import MapFileError, shorten
 from tpmapper.files.json_text import parse_json
 from tpmapper.files.migrations import MIGRATIONS, MigrationRefusal, migrate
 from tpmapper.files.reading import read_capped
@@ -158,7 +158,7 @@ class _Reader:
         if "format" not in document:
             raise self.fail("not a tpmapper map (it has no 'format' field)")
         if document["format"] != FORMAT_NAME:
-            shown = _shorten(str(document["format"]))
+            shown = shorten(str(document["format"]))
             raise self.fail(f"not a tpmapper map (format is '{shown}')", "format")
         if "version" not in document:
             raise self.fail("missing required field 'version'")
@@ -186,7 +186,7 @@ class _Reader:
                 ) from None
         unknown = [key for key in document if key not in _TOP_LEVEL]
         if unknown:
-            raise self.fail(f"unknown field '{_shorten(unknown[0])}'", _shorten(unknown[0]))
+            raise self.fail(f"unknown field '{shorten(unknown[0])}'", shorten(unknown[0]))
         return document
 
     def build_map(self, document: dict[str, Any]) -> JourneyMap:
@@ -223,7 +223,7 @@ class _Reader:
             model_name = from_file.get(file_name, file_name)
             renamed_away = model_name in renames and file_name == model_name
             if model_name not in known or renamed_away:
-                shown = _shorten(file_name)
+                shown = shorten(file_name)
                 raise self.fail(f"unknown field '{shown}'", f"{place}.{shown}")
             arguments[model_name] = value
         for model_name in known:
@@ -305,12 +305,8 @@ class _Reader:
             journey.views.insert(view)
 
 
-def _shorten(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def _named(touchpoint: Touchpoint) -> str:
-    return f" (touchpoint '{_shorten(touchpoint.name)}')"
+    return f" (touchpoint '{shorten(touchpoint.name)}')"
 
 
 def _naming(raw: dict[str, Any]) -> str:

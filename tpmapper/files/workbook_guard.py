@@ -33,6 +33,7 @@ from xml.etree.ElementTree import ParseError
 from tpmapper.files.errors import MapFileError
 from tpmapper.files.reading import read_capped
 from tpmapper.files.workbook_census import (
+    MAX_SHEET_CELLS,
     Census,
     census_parts,
     crowded,
@@ -53,7 +54,7 @@ MAX_UNPACKED_BYTES = 200 * 2**20
 MAX_RATIO = 100  # unpacked : packed, for parts over RATIO_FLOOR
 RATIO_FLOOR = 2**20
 MAX_COLUMNS = 100  # columns read from any sheet; ours has 30
-MAX_CELLS = 4_000_000  # rows x columns read from one sheet (as workbook_census counts them)
+MAX_CELLS = MAX_SHEET_CELLS  # rows x columns read from one sheet, as the census counts
 MAX_PROBLEMS = 200  # problems kept in a WorkbookError (all are counted)
 
 RowCaps = Callable[[list[str]], dict[str, int]]  # sheet titles -> the most rows of each

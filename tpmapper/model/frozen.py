@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from tpmapper.model.elements import Lane, Link, Persona, Phase, Touchpoint, View
-from tpmapper.model.journey import JourneyMap
+from tpmapper.model.journey import JourneyMap, in_reading_order, links_in_order
 
 
 @dataclass(frozen=True)
@@ -46,17 +46,13 @@ class FrozenMap:
 
     def touchpoints(self) -> list[Touchpoint]:
         """In reading order, as `JourneyMap.touchpoints`."""
-        return [
-            self.by_id[tid]
-            for phase in self.phases
-            for lane in self.lanes
-            for tid in self.cell_orders.get((phase.id, lane.id), ())
-        ]
+        lane_ids = [lane.id for lane in self.lanes]
+        phase_ids = [phase.id for phase in self.phases]
+        return in_reading_order(self.by_id, self.cell_orders, phase_ids, lane_ids)
 
     def links(self) -> list[Link]:
         """Ordered by source and then target reading order, as `JourneyMap.links`."""
-        rank = {tp.id: index for index, tp in enumerate(self.touchpoints())}
-        return sorted(self.by_key.values(), key=lambda link: (rank[link.source], rank[link.target]))
+        return links_in_order(self.by_key.values(), self.touchpoints())
 
     def link_count(self) -> int:
         return len(self.by_key)

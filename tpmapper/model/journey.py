@@ -14,7 +14,7 @@ change can be reverted and every listener hears of it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
@@ -148,6 +148,27 @@ class Position:
     index: int
 
 
+def in_reading_order(
+    by_id: Mapping[str, Touchpoint],
+    cells: Mapping[IdPair, Sequence[str]],
+    phase_ids: Iterable[str],
+    lane_ids: Sequence[str],
+) -> list[Touchpoint]:
+    """The touchpoints phase by phase, lane by lane, then in their cell's order."""
+    return [
+        by_id[tid]
+        for phase_id in phase_ids
+        for lane_id in lane_ids
+        for tid in cells.get((phase_id, lane_id), ())
+    ]
+
+
+def links_in_order(links: Iterable[Link], touchpoints: list[Touchpoint]) -> list[Link]:
+    """`links` ordered by their source's and then their target's place in `touchpoints`."""
+    rank = {tp.id: index for index, tp in enumerate(touchpoints)}
+    return sorted(links, key=lambda link: (rank[link.source], rank[link.target]))
+
+
 class JourneyMap:
     """A customer journey: its phases, lanes, personas, touchpoints and links, and the
     views saved with it."""
@@ -248,13 +269,7 @@ class JourneyMap:
 
     def touchpoints(self) -> list[Touchpoint]:
         """All touchpoints in reading order: phase by phase, lane by lane, then within the cell."""
-        touchpoints = self._touchpoints
-        return [
-            touchpoints[tid]
-            for phase_id in self.phases.ids()
-            for lane_id in self.lanes.ids()
-            for tid in self._cells.get((phase_id, lane_id), ())
-        ]
+        return in_reading_order(self._touchpoints, self._cells, self.phases.ids(), self.lanes.ids())
 
     def link(self, source: str, target: str) -> Link:
         try:
@@ -267,8 +282,7 @@ class JourneyMap:
 
     def links(self) -> list[Link]:
         """All links, ordered by their source's and then their target's reading order."""
-        rank = {tp.id: i for i, tp in enumerate(self.touchpoints())}
-        return sorted(self._links.values(), key=lambda link: (rank[link.source], rank[link.target]))
+        return links_in_order(self._links.values(), self.touchpoints())
 
     def links_of(self, touchpoint_id: str) -> list[Link]:
         """Links into or out of a touchpoint (a loop on itself once)."""

@@ -23,6 +23,7 @@ from tpmapper.model.elements import Touchpoint
 from tpmapper.model.journey import JourneyMap
 from tpmapper.model.transfer import extract
 from tpmapper.render.colour_modes import Colouring, ColourMode, colouring
+from tpmapper.render.curve import wants_curve
 from tpmapper.render.export_options import (
     EXPORT_DPI,
     TITLE_GAP,
@@ -180,10 +181,7 @@ def compose(
         colours = colouring(journey, options.colour_mode, options.labels.colour_words)
     if options.selection is not None:
         journey = selection_map(journey, options.selection)
-    curve = options.curve
-    if curve is None:  # on for a map with ratings
-        curve = any(tp.customer_rating or tp.company_rating for tp in journey.touchpoints())
-    layout = layout_map(journey, curve=curve)
+    layout = layout_map(journey, curve=wants_curve(options.curve, journey))
     shapes = link_shapes(journey, layout)
     area = qrect(layout.bounds)
     for shape in shapes:

@@ -233,3 +233,11 @@ def _paint_points(
             painter.setPen(QPen(QColor(ring), 1.8))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(centre, POINT_RADIUS + 3.5, POINT_RADIUS + 3.5)
+
+
+def wants_curve(choice: bool | None, journey: JourneyMap) -> bool:
+    """Whether a picture or slide shows the curve: as chosen, or (None) when any touchpoint
+    of the map is rated."""
+    if choice is None:
+        return any(tp.customer_rating or tp.company_rating for tp in journey.touchpoints())
+    return choice

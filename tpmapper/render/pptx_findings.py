@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPainter
 
 from tpmapper.analysis import analyze
@@ -26,7 +26,8 @@ from tpmapper.model.journey import JourneyMap
 from tpmapper.model.vocabulary import Moment
 from tpmapper.render import style
 from tpmapper.render.colour_modes import GAP_BANDS
-from tpmapper.render.curve import paint_curve
+from tpmapper.render.compose import open_buffer
+from tpmapper.render.curve import paint_curve, wants_curve
 from tpmapper.render.layout import Metrics, layout_map
 from tpmapper.render.pptx_deck import BODY_TOP, MARGIN, Deck
 from tpmapper.render.pptx_shapes import (
@@ -59,10 +60,7 @@ SECTION_GAP = round(0.35 * INCH)
 
 
 def has_curve(deck: Deck) -> bool:
-    shown = deck.options.curve
-    if shown is None:  # as the picture exports: for a map with ratings
-        shown = any(tp.customer_rating or tp.company_rating for tp in deck.journey.touchpoints())
-    return bool(shown) and len(deck.journey.phases) > 0
+    return wants_curve(deck.options.curve, deck.journey) and len(deck.journey.phases) > 0
 
 
 # ---------------------------------------------------------------------- the curve
@@ -101,9 +99,7 @@ def _curve_png(
         paint_curve(painter, journey, layout, averages, deck.options.labels.curve)
     finally:
         painter.end()
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    data, buffer = open_buffer()
     image.save(buffer, "PNG")
     buffer.close()
     columns = [(column.x / band.width, column.width / band.width) for column in layout.columns]

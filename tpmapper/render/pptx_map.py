@@ -141,7 +141,7 @@ def _add_native(deck: Deck, shapes: SlideShapes, area: Box) -> int:
     journey = deck.journey
     layout = layout_map(journey, SLIDE_METRICS)
     place = _placement(layout, area)
-    _add_grid(shapes, journey, layout, place)
+    _add_grid(shapes, layout, place)
     _add_headers(shapes, journey, layout, place)
     deck.steps.advance()
     scale = place.scale
@@ -177,9 +177,7 @@ def map_steps(journey: JourneyMap) -> int:
     return 2 + len(journey) // CHUNK
 
 
-def _add_grid(
-    shapes: SlideShapes, journey: JourneyMap, layout: MapLayout, place: _Placement
-) -> None:
+def _add_grid(shapes: SlideShapes, layout: MapLayout, place: _Placement) -> None:
     line = min(0.75, max(0.4, 0.75 * place.scale))
     for lane_index in range(len(layout.lane_ids)):
         fill = style.CELL_ALTERNATE_FILL if lane_index % 2 else style.CELL_FILL

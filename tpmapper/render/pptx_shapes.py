@@ -71,10 +71,6 @@ def pt(emu: float) -> float:
     return emu / EMU_PER_PT
 
 
-def emu(points: float) -> int:
-    return round(points * EMU_PER_PT)
-
-
 def rgb(colour: str) -> RGBColor:
     return RGBColor.from_string(colour.lstrip("#").upper())
 
@@ -220,13 +216,6 @@ class Box:
     @property
     def bottom(self) -> int:
         return self.y + self.h
-
-    def inset(
-        self, left: int, top: int, right: int | None = None, bottom: int | None = None
-    ) -> Box:
-        right = left if right is None else right
-        bottom = top if bottom is None else bottom
-        return Box(self.x + left, self.y + top, self.w - left - right, self.h - top - bottom)
 
 
 def write(

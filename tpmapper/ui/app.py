@@ -22,14 +22,13 @@ from tpmapper.ui.document import Document
 from tpmapper.ui.error_hook import DeferredErrorReport
 from tpmapper.ui.file_lock import open_document
 from tpmapper.ui.main_window import MainWindow
-
-ORGANISATION = "tpmapper"
+from tpmapper.ui.user_folders import APPLICATION, ORGANISATION
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
-    app.setApplicationName("tpmapper")
+    app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(icon_path("tpmapper.svg"))))
     if not app.property("tpmapper_started"):

@@ -130,9 +130,13 @@ class DiskWatch(QObject):
         self._watch(Path(path))
 
     def _file_changed(self, path: str) -> None:
-        if path not in self.watcher.files() and Path(path).exists():
-            self.watcher.addPath(path)  # replaced by a rename: watch the new file
+        self._rewatch(path)  # replaced by a rename: watch the new file
         self._settle.start()
+
+    def _rewatch(self, path: str) -> None:
+        """Watch the file again if the watcher lost it (it was replaced) and it is there."""
+        if path not in self.watcher.files() and Path(path).exists():
+            self.watcher.addPath(path)
 
     # ------------------------------------------------------------------ deciding
     def changed_on_disk(self) -> Fingerprint | None:
@@ -156,15 +160,13 @@ class DiskWatch(QObject):
         this version of it)."""
         document = self.document
         if document is not None and shiboken6.isValid(document) and document.path is not None:
-            path = str(document.path)
-            if path not in self.watcher.files() and Path(path).exists():
-                self.watcher.addPath(path)
+            self._rewatch(str(document.path))
         current = self.changed_on_disk()
         if current is None or (self._kept is not None and current.digest == self._kept.digest):
             return
         self._shown = current
         self.bar.say(self.document.path.name)
-        self._show_bar()
+        self.bar.show()
 
     # ------------------------------------------------------------------ answers
     def reload(self) -> None:
@@ -190,9 +192,6 @@ class DiskWatch(QObject):
         self._hide_bar()
 
     # ------------------------------------------------------------------ the bar
-    def _show_bar(self) -> None:
-        self.bar.show()
-
     def _hide_bar(self) -> None:
         if self._bar is not None:
             self._bar.hide()

@@ -13,7 +13,7 @@ from PySide6.QtGui import QUndoStack
 from tpmapper.files import tpmap
 from tpmapper.files.atomic import atomic_write
 from tpmapper.files.errors import MapFileError
-from tpmapper.files.fingerprint import Fingerprint, fingerprint
+from tpmapper.files.fingerprint import Fingerprint, fingerprint, written_fingerprint
 from tpmapper.model.edits import Edit
 from tpmapper.model.elements import FieldError
 from tpmapper.model.journey import Change, JourneyMap
@@ -138,9 +138,10 @@ class Document(QObject):
         written = target.resolve() if target.is_symlink() and target.resolve().is_file() else target
         if self.keep_backup:
             self._keep_previous_version(written)
-        tpmap.save(self.journey, written)
+        data = tpmap.dumps(self.journey)
+        atomic_write(written, data)
         self.path = target
-        self.disk_state = fingerprint(written)
+        self.disk_state = written_fingerprint(written, data)
         self.read_only = False  # written by us: ours now
         self.undo_stack.setClean()
         self.saved.emit(target)

@@ -46,16 +46,14 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QStyle,
-    QVBoxLayout,
     QWidget,
 )
 
 from tpmapper import __version__
-from tpmapper.ui.dialog_icon import message_icon
+from tpmapper.ui.dialog_icon import message_layout
 
 LOG_NAME = "tpmapper.log"
 LOG_MAX_BYTES = 1_000_000  # then tpmapper.log becomes tpmapper.log.1, and so on
@@ -120,7 +118,6 @@ class ErrorReport(QDialog):
         self.reports = [report]
         self.more = 0
 
-        icon = message_icon(self, QStyle.StandardPixmap.SP_MessageBoxCritical)
         intro = QLabel(
             self.tr(
                 "tpmapper ran into an unexpected error. Your map is still open: you can go on "
@@ -156,14 +153,8 @@ class ErrorReport(QDialog):
         buttons.rejected.connect(self.reject)
         buttons.button(QDialogButtonBox.StandardButton.Close).setDefault(True)
 
-        text = QVBoxLayout()
-        for label in (intro, self.message, self.more_label, self.log_label):
-            text.addWidget(label)
-        top = QHBoxLayout()
-        top.addWidget(icon)
-        top.addLayout(text, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        texts = [intro, self.message, self.more_label, self.log_label]
+        layout = message_layout(self, QStyle.StandardPixmap.SP_MessageBoxCritical, texts)
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
 

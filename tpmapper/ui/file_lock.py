@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 from enum import Enum
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QSysInfo, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -115,6 +116,20 @@ class _InUseQuestion(QMessageBox):
             )
         self.setText(text)
 
+    @classmethod
+    def ask(cls, lock: MapLock, parent: QWidget | None) -> Any:
+        """Ask, and give the answer (`choose`)."""
+        question = cls(lock, parent)
+        try:
+            question.exec()
+            return question.choose()
+        finally:
+            question.deleteLater()
+
+    def choose(self) -> Any:
+        """The answer, once the question was asked."""
+        raise NotImplementedError
+
 
 class LockedMapQuestion(_InUseQuestion):
     """The map is open in another tpmapper: read-only, anyway, or not at all."""
@@ -135,21 +150,12 @@ class LockedMapQuestion(_InUseQuestion):
         self.setDefaultButton(self.read_only)
 
     def choose(self) -> OpenMode | None:
-        self.exec()
         clicked = self.clickedButton()
         if clicked is self.read_only:
             return OpenMode.READ_ONLY
         if clicked is self.anyway:
             return OpenMode.ANYWAY
         return None
-
-
-def ask_how_to_open(parent: QWidget | None, lock: MapLock) -> OpenMode | None:
-    question = LockedMapQuestion(lock, parent)
-    try:
-        return question.choose()
-    finally:
-        question.deleteLater()
 
 
 class SaveOverQuestion(_InUseQuestion):
@@ -166,7 +172,6 @@ class SaveOverQuestion(_InUseQuestion):
         self.setDefaultButton(self.addButton(QMessageBox.StandardButton.Cancel))
 
     def choose(self) -> bool:
-        self.exec()
         return self.clickedButton() is self.save_anyway
 
 
@@ -179,11 +184,7 @@ def may_save_over(parent: QWidget | None, path: Path) -> bool:
         return True
     if not lock.held_elsewhere:
         return True  # no lock can be made there: nobody can have one
-    question = SaveOverQuestion(lock, parent)
-    try:
-        return question.choose()
-    finally:
-        question.deleteLater()
+    return SaveOverQuestion.ask(lock, parent)
 
 
 class DocumentLock(QObject):
@@ -224,7 +225,7 @@ def open_document(parent: QWidget | None, path: Path) -> Document | None:
     mode = OpenMode.EDIT
     if not lock.acquire():
         if lock.held_elsewhere:
-            mode = ask_how_to_open(parent, lock)
+            mode = LockedMapQuestion.ask(lock, parent)
             if mode is None:
                 return None
         lock = None  # held by another, or no lock can be made here: open without one

@@ -20,20 +20,18 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
     QStyle,
     QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from tpmapper.files.errors import MapFileError
 from tpmapper.files.recovery import RecoveryCopy, RecoveryStore
-from tpmapper.ui.dialog_icon import message_icon
+from tpmapper.ui.dialog_icon import message_layout
 from tpmapper.ui.document import Document
 from tpmapper.ui.file_lock import open_document
 from tpmapper.ui.user_folders import recovery_folder
@@ -71,7 +69,6 @@ class RecoveryDialog(QDialog):
         self.setWindowTitle(self.tr("Recover Unsaved Work"))
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
 
-        icon = message_icon(self, QStyle.StandardPixmap.SP_MessageBoxInformation)
         heading = QLabel(
             self.tr("tpmapper closed before %n map(s) were saved.", "", len(copies)), self
         )
@@ -90,14 +87,9 @@ class RecoveryDialog(QDialog):
         self.table = self._table(copies)
         buttons = self._buttons()
 
-        text = QVBoxLayout()
-        text.addWidget(heading)
-        text.addWidget(explain)
-        top = QHBoxLayout()
-        top.addWidget(icon)
-        top.addLayout(text, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout = message_layout(
+            self, QStyle.StandardPixmap.SP_MessageBoxInformation, [heading, explain]
+        )
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
         self.resize(720, self.sizeHint().height())
