@@ -8,10 +8,11 @@ import gc
 import weakref
 
 import pytest
+from PySide6.QtCore import Qt
 
 from tests.ui.driving import choose, pick_file, press
+from tests.ui.test_inspector import select
 from tests.ui.trust_support import close_all_windows, open_window, shop_file
-from tpmapper.model.edits import UpdateMap
 from tpmapper.ui import heap
 
 QUIET_MS = 50
@@ -27,6 +28,13 @@ class Cycle:
 
     def __init__(self) -> None:
         self.me = self
+
+
+def move_by_key(qtbot, window, number: int) -> None:
+    """One edit as the user makes it: the selected card a cell to the right, or back."""
+    window.view.setFocus()
+    key = Qt.Key.Key_Right if number % 2 == 0 else Qt.Key.Key_Left
+    qtbot.keyClick(window.view.viewport(), key)
 
 
 def frozen_garbage() -> weakref.ref:
@@ -71,12 +79,14 @@ def test_after_many_edits_what_was_frozen_and_dropped_is_collected(
     window = open_window(qtbot, settings)
     qtbot.waitUntil(lambda: gc.get_freeze_count() > 0, timeout=5000)
     qtbot.wait(QUIET_MS * 4)
+    select(window, "Ads")
     dropped = frozen_garbage()
     for number in range(2):
-        window.document.push(UpdateMap(title=f"Edit {number}"), "Rename map")
+        move_by_key(qtbot, window, number)
     qtbot.wait(QUIET_MS * 4)
+    assert window.document.undo_stack.count() == 2
     assert dropped() is not None  # two edits: not yet
-    window.document.push(UpdateMap(title="Edit 3"), "Rename map")
+    move_by_key(qtbot, window, 2)
     qtbot.waitUntil(lambda: dropped() is None, timeout=5000)
     assert gc.get_freeze_count() > 10_000  # and the rest frozen again
     close_all_windows()
@@ -90,9 +100,11 @@ def test_edits_put_off_the_collection_until_a_quiet_moment(
     gc.unfreeze()
     dialogs.answer(pick_file(shop_file(tmp_path)))
     press(qtbot, window, "Ctrl+O")  # a map shown: a collection is due in 1 s
+    select(window, "Ads")
     for number in range(20):  # 2 s of edits, 0.1 s apart
-        window.document.push(UpdateMap(title=f"Edit {number}"), "Rename map")
+        move_by_key(qtbot, window, number)
         qtbot.wait(100)
         assert gc.get_freeze_count() == 0
+    assert window.document.undo_stack.count() == 20
     qtbot.waitUntil(lambda: gc.get_freeze_count() > 0, timeout=5000)  # quiet: now
     close_all_windows()
